@@ -1,0 +1,15 @@
+/* memroot: what every piece of the tool includes. */
+
+#ifndef __MR_BASICS_H
+#define __MR_BASICS_H
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
+
+/* Every global of the tool carries this prefix, as Valgrind's tools do. */
+#define MR_(str) VGAPPEND(vgMemRoot_, str)
+
+#endif

@@ -1,0 +1,42 @@
+"""make install puts exactly the tool, its preload and memroot.h where
+Valgrind looks for them; make uninstall removes exactly those."""
+
+import subprocess
+
+from harness import TOP
+
+
+def make(target, destdir):
+    return subprocess.run(["make", "-s", target, "DESTDIR=%s" % destdir],
+                          cwd=TOP, check=True, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+
+
+def configured(var):
+    out = subprocess.run(["make", "-s", "-C", "memroot", "-pn"], cwd=TOP,
+                         stdout=subprocess.PIPE, text=True).stdout
+    for line in out.splitlines():
+        if line.startswith(var + " = "):
+            return line.split(" = ", 1)[1]
+    raise AssertionError(var + " not in memroot/Makefile")
+
+
+def installed_files(root):
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def test_install_puts_three_files_where_valgrind_looks(tmp_path):
+    make("install", tmp_path)
+    tooldir = configured("VG_TOOLDIR").lstrip("/")
+    headerdir = configured("VG_HEADERDIR").lstrip("/")
+    assert installed_files(tmp_path) == sorted([
+        "%s/memroot-amd64-linux" % tooldir,
+        "%s/vgpreload_memroot-amd64-linux.so" % tooldir,
+        "%s/memroot.h" % headerdir,
+    ])
+
+
+def test_uninstall_removes_exactly_what_install_put(tmp_path):
+    make("install", tmp_path)
+    make("uninstall", tmp_path)
+    assert installed_files(tmp_path) == []

@@ -1,0 +1,133 @@
+"""Runs programs under memroot (in place) and under Memcheck, and parses
+what both print into comparable records."""
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+
+TOP = os.environ.get("MEMROOT_BUILDDIR",
+                     os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VG_IN_PLACE = os.path.join(TOP, "vg-in-place")
+VALGRIND = "valgrind"
+
+
+def compile_fixture(src, outdir, extra=()):
+    """Compiles a C or C++ fixture with gcc -g -O0 into outdir."""
+    exe = os.path.join(outdir, os.path.splitext(os.path.basename(src))[0])
+    cc = "g++" if src.endswith(".cpp") else "gcc"
+    subprocess.run([cc, "-g", "-O0", "-o", exe, src, *extra], check=True)
+    return exe
+
+
+@dataclass
+class LossRecord:
+    kind: str          # "definitely lost", "indirectly lost", ...
+    bytes: int         # direct + indirect bytes, as printed first
+    direct: int
+    indirect: int
+    blocks: int
+    number: int
+    total: int
+    stack: list = field(default_factory=list)   # function names, innermost first
+
+    def key(self):
+        """What must match between two tools: kind, sizes, counts, stack."""
+        return (self.kind, self.bytes, self.direct, self.indirect,
+                self.blocks, tuple(self.stack))
+
+
+@dataclass
+class Report:
+    text: str
+    returncode: int
+    heap: dict = field(default_factory=dict)
+    leak: dict = field(default_factory=dict)
+    loss_records: list = field(default_factory=list)
+    errors: int = None
+    error_contexts: int = None
+
+
+_PREFIX = re.compile(r"^==\d+== ?")
+_NUM = r"([\d,]+)"
+
+
+def _n(s):
+    return int(s.replace(",", ""))
+
+
+def parse(text, returncode=0):
+    """Parses a Valgrind log in Memcheck's layout."""
+    lines = [_PREFIX.sub("", l) for l in text.splitlines()
+             if _PREFIX.match(l)]
+    rep = Report(text=text, returncode=returncode)
+    current = None
+    for line in lines:
+        m = re.match(r"\s+in use at exit: %s bytes in %s blocks" % (_NUM, _NUM), line)
+        if m:
+            rep.heap["in_use_bytes"], rep.heap["in_use_blocks"] = _n(m[1]), _n(m[2])
+            continue
+        m = re.match(r"\s+total heap usage: %s allocs, %s frees, %s bytes allocated"
+                     % (_NUM, _NUM, _NUM), line)
+        if m:
+            rep.heap["allocs"], rep.heap["frees"], rep.heap["bytes_allocated"] = (
+                _n(m[1]), _n(m[2]), _n(m[3]))
+            continue
+        m = re.match(r"\s+(definitely lost|indirectly lost|possibly lost|"
+                     r"still reachable|suppressed): %s bytes in %s blocks"
+                     % (_NUM, _NUM), line)
+        if m:
+            rep.leak[m[1]] = (_n(m[2]), _n(m[3]))
+            continue
+        m = re.match(r"\s+of which reachable via heuristic:", line)
+        if m:
+            continue
+        m = re.match(r"\s+(stdstring|length64|newarray|multipleinheritance)\s*: "
+                     r"%s bytes in %s blocks" % (_NUM, _NUM), line)
+        if m:
+            rep.leak["heuristic " + m[1]] = (_n(m[2]), _n(m[3]))
+            continue
+        m = re.match(r"%s(?: \(%s direct, %s indirect\))? bytes in %s blocks are "
+                     r"(definitely lost|indirectly lost|possibly lost|still reachable)"
+                     r" in loss record %s of %s" % (_NUM, _NUM, _NUM, _NUM, _NUM, _NUM),
+                     line)
+        if m:
+            total = _n(m[1])
+            direct = _n(m[2]) if m[2] else total
+            indirect = _n(m[3]) if m[3] else 0
+            current = LossRecord(kind=m[5], bytes=total, direct=direct,
+                                 indirect=indirect, blocks=_n(m[4]),
+                                 number=_n(m[6]), total=_n(m[7]))
+            rep.loss_records.append(current)
+            continue
+        m = re.match(r"\s+(?:at|by) 0x[0-9A-F]+: (\S+)", line)
+        if m and current is not None:
+            current.stack.append(m[1])
+            continue
+        if line.strip() == "":
+            current = None
+        m = re.match(r"ERROR SUMMARY: %s errors from %s contexts" % (_NUM, _NUM), line)
+        if m:
+            rep.errors, rep.error_contexts = _n(m[1]), _n(m[2])
+    return rep
+
+
+def _run(cmd, env=None, timeout=600):
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True, errors="replace", env=full_env,
+                       timeout=timeout)
+    return parse(p.stderr, p.returncode), p
+
+
+def memroot(prog, *opts, args=(), env=None, timeout=600):
+    """Runs prog under the memroot of this build tree."""
+    rep, _ = _run([VG_IN_PLACE, *opts, prog, *args], env, timeout)
+    return rep
+
+
+def memcheck(prog, *opts, args=(), env=None, timeout=600):
+    """Runs prog under the installed Memcheck: the oracle."""
+    rep, _ = _run([VALGRIND, "--tool=memcheck", *opts, prog, *args], env, timeout)
+    return rep
