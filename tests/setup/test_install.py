@@ -1,15 +1,20 @@
 """make install puts exactly the tool, its preload and memroot.h where
 Valgrind looks for them; make uninstall removes exactly those."""
 
+import fcntl
+import os
 import subprocess
 
 from harness import TOP
 
 
 def make(target, destdir):
-    return subprocess.run(["make", "-s", target, "DESTDIR=%s" % destdir],
-                          cwd=TOP, check=True, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True)
+    # One make at a time in the build tree, whatever runs in parallel.
+    with open(os.path.join(TOP, ".in_place", ".make-lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return subprocess.run(["make", "-s", target, "DESTDIR=%s" % destdir],
+                              cwd=TOP, check=True, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
 
 
 def configured(var):
