@@ -1,0 +1,100 @@
+"""What scripts/bench and scripts/bench-leakcheck share: building the
+workloads, running a command while measuring its wall time and peak RSS,
+and knowing what this build's memroot accepts."""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+
+TOP = os.environ.get("MEMROOT_BUILDDIR",
+                     os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VG_IN_PLACE = os.path.join(TOP, "vg-in-place")
+BENCH_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                         "bench")
+
+
+def die(msg):
+    sys.exit("%s: %s" % (os.path.basename(sys.argv[0]), msg))
+
+
+def build(names, outdir):
+    """Compiles bench/<name>.c with -O2 -g into outdir, and measure.c, which
+    measure() needs; returns name -> exe."""
+    exes = {}
+    for name in [*names, "measure"]:
+        exe = os.path.join(outdir, name)
+        p = subprocess.run(["gcc", "-O2", "-g", "-o", exe,
+                            os.path.join(BENCH_DIR, name + ".c")],
+                           stderr=subprocess.PIPE, text=True)
+        if p.returncode:
+            die("cannot compile %s.c:\n%s" % (name, p.stderr))
+        exes[name] = exe
+    return exes
+
+
+@dataclass
+class Run:
+    seconds: float
+    maxrss_kb: int
+    stdout: str
+
+
+def measure(cmd, workdir):
+    """Runs cmd to completion through bench/measure (built into workdir by
+    build()); its wall time, its peak RSS and its standard output.
+    Valgrind's messages go to a file, shown on failure."""
+    report = os.path.join(workdir, "report")
+    with tempfile.TemporaryFile("w+", dir=workdir) as out, \
+            tempfile.TemporaryFile("w+", dir=workdir) as err:
+        p = subprocess.run([os.path.join(workdir, "measure"), report, *cmd],
+                           stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        out.seek(0)
+        err.seek(0)
+        if p.returncode:
+            die("%s exited with %d:\n%s" % (" ".join(cmd), p.returncode,
+                                            err.read()[-3000:]))
+        with open(report) as f:
+            seconds, maxrss = f.read().split()
+        return Run(float(seconds), int(maxrss), out.read())
+
+
+def memroot_has_leak_check():
+    """False while this build's memroot rejects --leak-check."""
+    if not os.path.exists(VG_IN_PLACE):
+        die("%s is missing: build memroot first (scripts/bootstrap or make)"
+            % VG_IN_PLACE)
+    p = subprocess.run([VG_IN_PLACE, "--leak-check=full", "/bin/true"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return "Unknown option: --leak-check" not in p.stderr
+
+
+def progress(msg=""):
+    """Shows what runs now on a terminal's last line; "" clears it."""
+    if sys.stderr.isatty():
+        print("\r\033[K" + msg, end="", file=sys.stderr, flush=True)
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def table(header, rows):
+    """Formats rows (lists of strings) under header, columns right-aligned
+    except the first."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(r):
+        return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                         for i, (c, w) in enumerate(zip(r, widths)))
+    return "\n".join([line(header), line(["-" * w for w in widths]),
+                      *map(line, rows)])
+
+
+def machine():
+    """What the figures were measured on."""
+    vg = subprocess.run(["valgrind", "--version"], stdout=subprocess.PIPE,
+                        text=True).stdout.strip()
+    return {"valgrind": vg, "cpus": os.cpu_count(), "uname": " ".join(os.uname())}
