@@ -81,13 +81,13 @@ def median(xs):
     return statistics.median(xs)
 
 
-def table(header, rows):
-    """Formats rows (lists of strings) under header, columns right-aligned
-    except the first."""
+def table(header, rows, left=1):
+    """Formats rows (lists of strings) under header: the first `left`
+    columns aligned left, the others (figures) right."""
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
 
     def line(r):
-        return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
+        return "  ".join(str(c).ljust(w) if i < left else str(c).rjust(w)
                          for i, (c, w) in enumerate(zip(r, widths)))
     return "\n".join([line(header), line(["-" * w for w in widths]),
                       *map(line, rows)])
