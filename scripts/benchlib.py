@@ -93,8 +93,22 @@ def table(header, rows, left=1):
                       *map(line, rows)])
 
 
-def machine():
-    """What the figures were measured on."""
+def machine(load_before):
+    """What the figures were measured on, and how busy it was: the 1-minute
+    load average before the runs (load_before) and after them."""
     vg = subprocess.run(["valgrind", "--version"], stdout=subprocess.PIPE,
                         text=True).stdout.strip()
-    return {"valgrind": vg, "cpus": os.cpu_count(), "uname": " ".join(os.uname())}
+    return {"valgrind": vg, "cpus": os.cpu_count(), "uname": " ".join(os.uname()),
+            "load_before": load_before, "load_after": os.getloadavg()[0]}
+
+
+def warn_if_busy(load_before):
+    """Other processes competing for the CPUs make the times noisy: says so
+    above the tables when the 1-minute load average was above half a CPU
+    before the runs, or above 1.5 after them (the runs themselves keep one
+    CPU busy)."""
+    load_after = os.getloadavg()[0]
+    if load_before > 0.5 or load_after > 1.5:
+        print("Warning: other processes were running (1-minute load average %.1f before,"
+              " %.1f after, on %d CPUs): the times are noisy.\n"
+              % (load_before, load_after, os.cpu_count()))
