@@ -93,10 +93,13 @@ def prepare(program, workdir):
     return workdir
 
 
-def loss_records(rep):
+def loss_records(rep, stacks=False):
     """The loss records as a multiset of (kind, bytes, direct, indirect,
-    blocks): their numbering and stacks may legitimately be ordered or
-    symbolised differently, their sizes may not."""
+    blocks), and their allocation stacks (function names) if stacks: a
+    multiset, because records of equal size may be numbered in either
+    order."""
+    if stacks:
+        return Counter(r.key() for r in rep.loss_records)
     return Counter((r.kind, r.bytes, r.direct, r.indirect, r.blocks)
                    for r in rep.loss_records)
 
@@ -142,3 +145,9 @@ def test_error_summary_equals_memchecks(reports):
 def test_loss_records_equal_memchecks(reports):
     ours, oracle = reports
     assert loss_records(ours) == loss_records(oracle), ours.text
+
+
+@needs_leak_check
+def test_loss_record_stacks_equal_memchecks(reports):
+    ours, oracle = reports
+    assert loss_records(ours, stacks=True) == loss_records(oracle, stacks=True), ours.text
