@@ -24,7 +24,7 @@ def test_help_lists_memroot_options():
 
 def test_vg_in_place_defaults_to_memroot():
     p = run("/bin/true")
-    assert "memroot, a heap retention and leak analyser" in p.stdout
+    assert "Memroot, a heap retention and leak analyser" in p.stdout
 
 
 def test_vg_in_place_honours_another_tool():
