@@ -336,8 +336,10 @@ static void process_markstack(Int clique)
    }
 }
 
-/* The stack below a thread's SP (less the ABI red zone) is dead: Memcheck
-   considers it unaddressable, so it holds no pointers. */
+/* The stack below a thread's SP is dead.  So, nearly always, is the ABI
+   red zone just below SP: Memcheck makes it undefined at every call and
+   return, so at a check it holds values only if the function that asked
+   for the check wrote them since its last call. */
 static Addr live_part_start(NSegment const* seg)
 {
    Addr     lo = seg->start;
@@ -346,9 +348,8 @@ static Addr live_part_start(NSegment const* seg)
 
    VG_(thread_stack_reset_iter)(&tid);
    while (VG_(thread_stack_next)(&tid, &sp, &top)) {
-      if (sp >= seg->start && sp <= seg->end
-          && sp - VG_STACK_REDZONE_SZB > lo)
-         lo = sp - VG_STACK_REDZONE_SZB;
+      if (sp >= seg->start && sp <= seg->end && sp > lo)
+         lo = sp;
    }
    return lo;
 }
