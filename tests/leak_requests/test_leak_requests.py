@@ -43,3 +43,14 @@ def test_count_requests_return_the_last_checks_totals(build):
     assert ours.stdout == oracle.stdout
     assert "bytes: leaked 207 dubious 0" in ours.stdout
     assert "blocks: leaked 3 dubious 0" in ours.stdout
+
+
+def test_memroot_h_offers_the_same_requests(build):
+    from harness import TOP
+    import os
+    prog = build("memroot_names.c", extra=("-I", os.path.join(TOP, "memroot"),
+                                           "-I", "/usr/include/valgrind"))
+    ours = run([VG_IN_PLACE, "--leak-check=no", prog])
+    assert ours.stdout == "leaked 33\nblocks 1\n"
+    native = run([prog])
+    assert native.stdout == "leaked 0\nblocks 0\n"
