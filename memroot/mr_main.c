@@ -107,6 +107,9 @@ static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 
 static void mr_post_clo_init(void)
 {
+   /* As Memcheck: XML readers want every loss record. */
+   if (VG_(clo_xml))
+      MR_(clo_leak_check) = MR_LC_Full;
 }
 
 /* memroot does not instrument code yet: the heap shadow needs only the
@@ -136,6 +139,12 @@ static void mr_fini(Int exitcode)
    }
 }
 
+/* Not in the tool headers, but a core option like any other: the core
+   defaults it to yes for Memcheck only (m_main.c), and Memcheck's stacks
+   show inlined calls as frames.  Loss records are keyed by stack, so
+   memroot must see the same frames. */
+extern Bool VG_(clo_read_inline_info);
+
 static void mr_pre_clo_init(void)
 {
    /* The name is what suppression files say: "Memroot:Leak". */
@@ -146,11 +155,15 @@ static void mr_pre_clo_init(void)
       "Copyright (C) 2026, the memroot developers.");
    VG_(details_bug_reports_to)(VG_BUGS_TO);
    VG_(details_avg_translation_sizeB)(275);
+   /* --read-inline-info=no on the command line still wins: options are
+      read after this. */
+   VG_(clo_read_inline_info) = True;
 
    VG_(basic_tool_funcs)(mr_post_clo_init, mr_instrument, mr_fini);
    VG_(needs_command_line_options)(mr_process_cmd_line_option,
                                    mr_print_usage, mr_print_debug_usage);
    VG_(needs_client_requests)(mr_handle_client_request);
+   VG_(needs_xml_output)();
    /* Memcheck runs glibc's and libstdc++'s cleanup before its exit check;
       so must we, or their internal blocks show up as still in use. */
    VG_(needs_libc_freeres)();

@@ -42,6 +42,17 @@ static Delta delta(SizeT now, SizeT old, MR_DeltaMode mode)
    return d;
 }
 
+static const HChar* xml_leak_kind(MR_Reachedness r)
+{
+   switch (r) {
+   case MR_Unreached:    return "Leak_DefinitelyLost";
+   case MR_IndirectLeak: return "Leak_IndirectlyLost";
+   case MR_Possible:     return "Leak_PossiblyLost";
+   case MR_Reachable:    return "Leak_StillReachable";
+   }
+   tl_assert(0);
+}
+
 void MR_(pp_loss_record_text)(UInt n_this_record, UInt n_total_records,
                               MR_Reachedness state,
                               SizeT szB, SizeT old_szB,
@@ -51,20 +62,39 @@ void MR_(pp_loss_record_text)(UInt n_this_record, UInt n_total_records,
 {
    Delta d_blocks = delta(num_blocks, old_num_blocks, mode);
    Delta d_direct = delta(szB, old_szB, mode);
+   HChar text[256];
 
    if (indirect_szB > 0) {
       Delta d_total    = delta(szB + indirect_szB, old_szB + old_indirect_szB,
                                mode);
       Delta d_indirect = delta(indirect_szB, old_indirect_szB, mode);
-      VG_(umsg)("%'lu%s (%'lu%s direct, %'lu%s indirect) bytes in %'u%s blocks"
-                " are %s in loss record %'u of %'u\n",
-                szB + indirect_szB, d_total.s, szB, d_direct.s,
-                indirect_szB, d_indirect.s, num_blocks, d_blocks.s,
-                MR_(str_reachedness)(state), n_this_record, n_total_records);
+      VG_(snprintf)(text, sizeof(text),
+                    "%'lu%s (%'lu%s direct, %'lu%s indirect) bytes in %'u%s"
+                    " blocks are %s in loss record %'u of %'u",
+                    szB + indirect_szB, d_total.s, szB, d_direct.s,
+                    indirect_szB, d_indirect.s, num_blocks, d_blocks.s,
+                    MR_(str_reachedness)(state), n_this_record,
+                    n_total_records);
    } else {
-      VG_(umsg)("%'lu%s bytes in %'u%s blocks are %s in loss record %'u of %'u\n",
-                szB, d_direct.s, num_blocks, d_blocks.s,
-                MR_(str_reachedness)(state), n_this_record, n_total_records);
+      VG_(snprintf)(text, sizeof(text),
+                    "%'lu%s bytes in %'u%s blocks are %s in loss record"
+                    " %'u of %'u",
+                    szB, d_direct.s, num_blocks, d_blocks.s,
+                    MR_(str_reachedness)(state), n_this_record,
+                    n_total_records);
+   }
+   if (VG_(clo_xml)) {
+      /* The core writes the <error> frame around this and the stack. */
+      VG_(printf_xml)("  <kind>%s</kind>\n"
+                      "  <xwhat>\n"
+                      "    <text>%s</text>\n"
+                      "    <leakedbytes>%lu</leakedbytes>\n"
+                      "    <leakedblocks>%u</leakedblocks>\n"
+                      "  </xwhat>\n",
+                      xml_leak_kind(state), text, szB + indirect_szB,
+                      num_blocks);
+   } else {
+      VG_(umsg)("%s\n", text);
    }
 }
 
