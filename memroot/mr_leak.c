@@ -4,6 +4,10 @@
    that are reported through the error manager. */
 
 #include "pub_tool_aspacehl.h"
+#include "pub_tool_execontext.h"
+#include "pub_tool_xarray.h"
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_addrinfo.h"
 #include "pub_tool_aspacemgr.h"
 #include "pub_tool_libcsetjmp.h"
 #include "pub_tool_libcsignal.h"
@@ -48,6 +52,7 @@ static MR_Block** lc_blocks;
 static Int        lc_n_blocks;
 static LC_Extra*  lc_extras;
 
+static ULong lc_frees_at_check;   /* a free since makes lc_blocks stale */
 static Int*  lc_markstack;
 static Int   lc_markstack_top;
 static Addr  lc_lo, lc_hi;        /* no block lies outside [lc_lo, lc_hi] */
@@ -276,6 +281,10 @@ static void mark_in_clique(Addr ptr, Int clique, Int cur_clique)
    ex->IorC.clique = cur_clique;
 }
 
+/* who_points_at searches [searched_lo, searched_hi] instead of marking. */
+static Addr searched_lo, searched_hi;
+static void report_pointer_at(Addr where, Addr v);
+
 static void scan_words(Addr a, Addr end, Bool is_prior_definite,
                        Int clique, Int cur_clique)
 {
@@ -284,7 +293,9 @@ static void scan_words(Addr a, Addr end, Bool is_prior_definite,
       lc_scanned_szB += sizeof(Addr);
       if (v < lc_lo || v > lc_hi)
          continue;
-      if (clique == -1)
+      if (searched_hi != 0)
+         report_pointer_at(a, v);
+      else if (clique == -1)
          mark_from_roots(v, is_prior_definite);
       else
          mark_in_clique(v, clique, cur_clique);
@@ -398,6 +409,7 @@ static void find_leaks(UInt heuristics)
    VG_(free)(lc_extras);
    lc_blocks   = MR_(heap_sorted_blocks)(&n);
    lc_n_blocks = drop_custom_backing_blocks(lc_blocks, n);
+   lc_frees_at_check = MR_(heap_n_frees)();
    lc_extras   = VG_(malloc)("memroot.leak.extras",
                              (lc_n_blocks ? lc_n_blocks : 1) * sizeof(LC_Extra));
    lc_markstack = VG_(malloc)("memroot.leak.markstack",
@@ -462,6 +474,7 @@ struct _MR_LossRecord {
    /* the same at the previous check, for the deltas */
    SizeT         old_szB, old_indirect_szB;
    UInt          old_num_blocks;
+   UInt          index;    /* in lr_array, once sorted for printing */
 };
 
 static OSet*           lr_table;
@@ -638,6 +651,8 @@ static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
    fill_loss_records(&lc_summary);
    rebuild_lr_array();
    VG_(ssort)(lr_array, lr_n, sizeof(MR_LossRecord*), cmp_lr_print);
+   for (i = 0; i < lr_n; i++)
+      lr_array[i]->index = i;
 
    /* With a limit, the biggest records are the ones worth printing. */
    if (lcp->mode == MR_LC_Full && lcp->max_loss_records_output < lr_n) {
@@ -769,4 +784,232 @@ Bool MR_(leak_handle_client_request)(ThreadId tid, UWord* arg, UWord* ret)
    default:
       return False;
    }
+}
+
+/*------------------------------------------------------------*/
+/*--- block_list and who_points_at                         ---*/
+/*------------------------------------------------------------*/
+
+/* The index in lr_array of the loss record block i belongs to. */
+static UInt lr_index_of_block(Int i)
+{
+   LossRecordKey  key;
+   MR_LossRecord* lr;
+   key.state = lc_extras[i].state;
+   key.group = resolution_group(lc_blocks[i]->where);
+   lr = VG_(OSetGen_Lookup)(lr_table, &key);
+   tl_assert(lr != NULL);
+   return lr->index;
+}
+
+/* Who found whom while cliques were gathered: a tree under each leader,
+   as first-child / next-sibling links. */
+typedef struct { Int* first_child; Int* next_sibling; } CliqueTree;
+
+static void build_clique_tree(CliqueTree* t)
+{
+   Int i, n = lc_n_blocks ? lc_n_blocks : 1;
+   t->first_child  = VG_(malloc)("memroot.leak.children", n * sizeof(Int));
+   t->next_sibling = VG_(malloc)("memroot.leak.siblings", n * sizeof(Int));
+   for (i = 0; i < lc_n_blocks; i++)
+      t->first_child[i] = -1;
+   /* Backwards, so that each child list is in address order. */
+   for (i = lc_n_blocks - 1; i >= 0; i--) {
+      if (lc_extras[i].state == MR_IndirectLeak) {
+         Int parent = lc_extras[i].IorC.clique;
+         t->next_sibling[i] = t->first_child[parent];
+         t->first_child[parent] = i;
+      }
+   }
+}
+
+/* Prints, depth first and without recursion, the blocks that leader
+   holds indirectly, each indented by its depth below the leader. */
+static void print_clique(const CliqueTree* t, Int leader, UInt* remaining)
+{
+   Int*  stack = VG_(malloc)("memroot.leak.dfs", lc_n_blocks * sizeof(Int));
+   UInt* depth = VG_(malloc)("memroot.leak.depth", lc_n_blocks * sizeof(UInt));
+   Int   top = -1;
+
+   depth[leader] = 0;
+   stack[++top] = leader;
+   while (top >= 0 && *remaining > 0) {
+      Int b = stack[top--], c, n = 0, k;
+      if (b != leader) {
+         UInt d;
+         for (d = 0; d < depth[b]; d++)
+            VG_(umsg)("  ");
+         VG_(umsg)("%p[%lu] indirect loss record %u\n",
+                   (void*)lc_blocks[b]->data, lc_blocks[b]->szB,
+                   lr_index_of_block(b) + 1);
+         (*remaining)--;
+      }
+      /* Pushed last-first, so that the first child is printed first. */
+      for (c = t->first_child[b]; c != -1; c = t->next_sibling[c])
+         n++;
+      top += n;
+      for (c = t->first_child[b], k = 0; c != -1; c = t->next_sibling[c], k++) {
+         depth[c] = depth[b] + 1;
+         stack[top - k] = c;
+      }
+   }
+   VG_(free)(stack);
+   VG_(free)(depth);
+}
+
+void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
+{
+   UInt       nr, remaining = max_blocks;
+   CliqueTree tree;
+
+   if (lr_table == NULL || lc_blocks == NULL) {
+      VG_(umsg)("Can't print block list: no leak search done yet\n");
+      return;
+   }
+   if (lc_frees_at_check != MR_(heap_n_frees)()) {
+      VG_(umsg)("Can't print an obsolete block list: blocks were freed since "
+                "the last leak search; redo a leak search first\n");
+      return;
+   }
+   if (from >= lr_n) {
+      VG_(umsg)("invalid loss record nr %u: the last leak search has %u "
+                "loss records\n", from + 1, lr_n);
+      return;
+   }
+   if (to >= lr_n)
+      to = lr_n - 1;
+   build_clique_tree(&tree);
+   for (nr = from; nr <= to && remaining > 0; nr++) {
+      Bool printed = False;
+      Int  i;
+      /* A single record is shown even when none of its blocks is. */
+      if (from == to) {
+         MR_(pp_LossRecord)(nr + 1, lr_n, lr_array[nr]);
+         printed = True;
+      }
+      for (i = 0; i < lc_n_blocks && remaining > 0; i++) {
+         const LC_Extra* ex = &lc_extras[i];
+         if (lr_index_of_block(i) != nr
+             || (heuristics != 0 && !(heuristics & MR_H2S(ex->heuristic))))
+            continue;
+         if (!printed) {
+            MR_(pp_LossRecord)(nr + 1, lr_n, lr_array[nr]);
+            printed = True;
+         }
+         if (ex->heuristic)
+            VG_(umsg)("%p[%lu] (found via heuristic %s)\n",
+                      (void*)lc_blocks[i]->data, lc_blocks[i]->szB,
+                      MR_(str_heuristic)(ex->heuristic));
+         else
+            VG_(umsg)("%p[%lu]\n", (void*)lc_blocks[i]->data, lc_blocks[i]->szB);
+         remaining--;
+         if (ex->state != MR_Reachable)
+            print_clique(&tree, i, &remaining);
+      }
+   }
+   VG_(free)(tree.first_child);
+   VG_(free)(tree.next_sibling);
+}
+
+/* Says where a pointer sits: in which heap block, or what the core knows
+   of the address (a global, a stack frame, a mapping). */
+static void describe_location(Addr a)
+{
+   AddrInfo ai;
+   Int      no = find_block(a, lc_blocks, lc_n_blocks);
+
+   if (no != -1) {
+      const MR_Block* b = lc_blocks[no];
+      ai.tag = Addr_Block;
+      ai.Addr.Block.block_kind   = b->kind == MR_AllocCustom
+                                   ? Block_UserG : Block_Mallocd;
+      ai.Addr.Block.block_desc   = b->kind == MR_AllocCustom
+                                   ? "user-defined block" : "block";
+      ai.Addr.Block.block_szB    = b->szB;
+      ai.Addr.Block.rwoffset     = a - b->data;
+      ai.Addr.Block.allocated_at = b->where;
+      VG_(initThreadInfo)(&ai.Addr.Block.alloc_tinfo);
+      ai.Addr.Block.freed_at     = VG_(null_ExeContext)();
+   } else {
+      ai.tag = Addr_Undescribed;
+      VG_(describe_addr)(VG_(current_DiEpoch)(), a, &ai);
+   }
+   VG_(pp_addrinfo_mc)(a, &ai, False);
+   VG_(clear_addrinfo)(&ai);
+}
+
+static void report_pointer_at(Addr where, Addr v)
+{
+   Int no;
+   MR_Heuristic h;
+
+   if (v < searched_lo || v > searched_hi)
+      return;
+   if (v == searched_lo) {
+      VG_(umsg)("*%#lx points at %#lx\n", where, searched_lo);
+      describe_location(where);
+      return;
+   }
+   VG_(umsg)("*%#lx interior points at %lu bytes inside %#lx\n",
+             where, v - searched_lo, searched_lo);
+   describe_location(where);
+   if (!lc_is_a_block_ptr(v, &no))
+      return;
+   for (h = MR_LchStdString; h < MR_N_HEURISTICS; h++) {
+      UInt saved = lc_heuristics;
+      lc_heuristics = MR_H2S(h);
+      if (heuristic_reachedness(v, lc_blocks[no]) == h)
+         VG_(umsg)("block at %#lx considered reachable by ptr %#lx using "
+                   "%s heuristic\n", lc_blocks[no]->data, v,
+                   MR_(str_heuristic)(h));
+      lc_heuristics = saved;
+   }
+}
+
+static void report_register(ThreadId tid, const HChar* regname, Addr v)
+{
+   if (v < searched_lo || v > searched_hi)
+      return;
+   if (v == searched_lo)
+      VG_(umsg)("tid %u register %s pointing at %#lx\n", tid, regname, v);
+   else
+      VG_(umsg)("tid %u register %s interior pointing %lu bytes inside %#lx\n",
+                tid, regname, v - searched_lo, searched_lo);
+}
+
+void MR_(who_points_at)(Addr address, SizeT szB)
+{
+   /* A search of its own: the blocks of the last check stay for
+      block_list. */
+   MR_Block** saved_blocks = lc_blocks;
+   Int        saved_n = lc_n_blocks, i;
+   Addr       saved_lo = lc_lo, saved_hi = lc_hi;
+   UInt       n;
+
+   tl_assert(szB >= 1);
+   if (szB == 1)
+      VG_(umsg)("Searching for pointers to %#lx\n", address);
+   else
+      VG_(umsg)("Searching for pointers pointing in %lu bytes from %#lx\n",
+                szB, address);
+
+   lc_blocks   = MR_(heap_sorted_blocks)(&n);
+   lc_n_blocks = drop_custom_backing_blocks(lc_blocks, n);
+   searched_lo = address;
+   searched_hi = address + szB - 1;
+   /* Every word in the searched range passes the quick filter. */
+   lc_lo = searched_lo;
+   lc_hi = searched_hi;
+
+   scan_root_segments();
+   for (i = 0; i < lc_n_blocks; i++)
+      scan_range(lc_blocks[i]->data, lc_blocks[i]->szB, True, -1, -1);
+   VG_(apply_to_GP_regs)(report_register);
+
+   searched_lo = searched_hi = 0;
+   VG_(free)(lc_blocks);
+   lc_blocks = saved_blocks;
+   lc_n_blocks = saved_n;
+   lc_lo = saved_lo;
+   lc_hi = saved_hi;
 }

@@ -66,6 +66,16 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
 /* Runs a leak check and reports it as lcp asks. */
 void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
 
+/* After a leak check, prints the blocks of loss records [from, to]
+   (indexes from 0), at most max_blocks of them, each with the blocks it
+   holds indirectly; with heuristics, only blocks found by those. */
+void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks,
+                           UInt heuristics);
+
+/* Prints every root word, block word and register pointing into
+   [address, address+szB). */
+void MR_(who_points_at)(Addr address, SizeT szB);
+
 /* Counts the leak checks run so far; suppressions count their use per
    check. */
 ULong MR_(leak_check_generation)(void);

@@ -8,6 +8,7 @@
 #include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_leak.h"
+#include "mr_monitor.h"
 #include "mr_options.h"
 
 /* Memcheck's defaults, so that a switch from Memcheck changes nothing. */
@@ -102,6 +103,11 @@ static void mr_print_debug_usage(void)
 
 static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 {
+   if (arg[0] == VG_USERREQ__GDB_MONITOR_COMMAND) {
+      Bool handled = MR_(handle_gdb_monitor_command)(tid, (const HChar*)arg[1]);
+      *ret = handled;
+      return handled;
+   }
    return MR_(leak_handle_client_request)(tid, arg, ret);
 }
 
