@@ -1,6 +1,6 @@
 """What scripts/bench and scripts/bench-leakcheck share: building the
 workloads, running a command while measuring its wall time and peak RSS,
-and knowing what this build's memroot accepts."""
+and printing tables."""
 
 import os
 import statistics
@@ -61,14 +61,10 @@ def measure(cmd, workdir):
         return Run(float(seconds), int(maxrss), out.read())
 
 
-def memroot_has_leak_check():
-    """False while this build's memroot rejects --leak-check."""
+def check_built():
     if not os.path.exists(VG_IN_PLACE):
         die("%s is missing: build memroot first (scripts/bootstrap or make)"
             % VG_IN_PLACE)
-    p = subprocess.run([VG_IN_PLACE, "--leak-check=full", "/bin/true"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return "Unknown option: --leak-check" not in p.stderr
 
 
 def progress(msg=""):
