@@ -6,7 +6,8 @@
      - 5% form chains of ten whose heads are dropped: each head definitely
        lost, the rest indirectly lost.
    With "inner", the program asks for a leak check itself
-   (VALGRIND_DO_LEAK_CHECK) and prints how long it took, in milliseconds. */
+   (VALGRIND_DO_LEAK_CHECK) and prints how long it took, in milliseconds of
+   wall and of CPU time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,10 +32,10 @@ static struct block *new_block(long i, struct block *next)
    return b;
 }
 
-static double now_ms(void)
+static double now_ms(clockid_t clock)
 {
    struct timespec t;
-   clock_gettime(CLOCK_MONOTONIC, &t);
+   clock_gettime(clock, &t);
    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
@@ -56,9 +57,11 @@ int main(int argc, char **argv)
       }
    }
    if (argc > 2 && strcmp(argv[2], "inner") == 0) {
-      double t0 = now_ms();
+      /* Under Valgrind the process's CPU clock counts the tool's work. */
+      double wall = now_ms(CLOCK_MONOTONIC), cpu = now_ms(CLOCK_PROCESS_CPUTIME_ID);
       VALGRIND_DO_LEAK_CHECK;
-      printf("leak check: %.1f ms\n", now_ms() - t0);
+      printf("leak check: %.1f ms, CPU %.1f ms\n", now_ms(CLOCK_MONOTONIC) - wall,
+             now_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu);
    }
    return 0;
 }

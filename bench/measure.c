@@ -1,5 +1,6 @@
 /* measure REPORT CMD [ARGS...]: runs CMD and writes to REPORT its wall time
-   in seconds and its peak resident set in KB (wait4's ru_maxrss).  The
+   and its CPU time (user + system) in seconds and its peak resident set in
+   KB (wait4's ru_maxrss).  The
    benchmark scripts start commands through this small program because a
    process forked from the Python interpreter starts with the interpreter's
    resident set as its peak, which would hide the peak of small programs. */
@@ -39,8 +40,10 @@ int main(int argc, char **argv)
       return 2;
    }
    clock_gettime(CLOCK_MONOTONIC, &t1);
-   fprintf(report, "%.6f %ld\n",
+   fprintf(report, "%.6f %.6f %ld\n",
            (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
+           (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
+              + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
            ru.ru_maxrss);
    fclose(report);
    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -37,14 +37,15 @@ def build(names, outdir):
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float        # wall time
+    cpu_seconds: float    # user + system time
     maxrss_kb: int
     stdout: str
 
 
 def measure(cmd, workdir):
     """Runs cmd to completion through bench/measure (built into workdir by
-    build()); its wall time, its peak RSS and its standard output.
+    build()); its wall and CPU times, its peak RSS and its standard output.
     Valgrind's messages go to a file, shown on failure."""
     report = os.path.join(workdir, "report")
     with tempfile.TemporaryFile("w+", dir=workdir) as out, \
@@ -57,8 +58,8 @@ def measure(cmd, workdir):
             die("%s exited with %d:\n%s" % (" ".join(cmd), p.returncode,
                                             err.read()[-3000:]))
         with open(report) as f:
-            seconds, maxrss = f.read().split()
-        return Run(float(seconds), int(maxrss), out.read())
+            seconds, cpu_seconds, maxrss = f.read().split()
+        return Run(float(seconds), float(cpu_seconds), int(maxrss), out.read())
 
 
 def check_built():
@@ -106,5 +107,5 @@ def warn_if_busy(load_before):
     load_after = os.getloadavg()[0]
     if load_before > 0.5 or load_after > 1.5:
         print("Warning: other processes were running (1-minute load average %.1f before,"
-              " %.1f after, on %d CPUs): the times are noisy.\n"
+              " %.1f after, on %d CPUs): wall times are noisy, CPU times less so.\n"
               % (load_before, load_after, os.cpu_count()))

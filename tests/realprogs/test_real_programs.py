@@ -66,17 +66,18 @@ def _tool_env(tool):
 def wrap(program, tool):
     env = {"PATH": "/usr/bin:/bin", "LANG": "C", **program.env, **_tool_env(tool)}
     cmd = ["env", "-i", *("%s=%s" % kv for kv in env.items()),
-           "setarch", "x86_64", "-R"]
+           "setarch", os.uname().machine, "-R"]
     if os.geteuid() == 0:
         cmd += ["unshare", "--fork", "--pid"]
     return cmd
 
 
-def run(program, tool, workdir, opts=LEAK_OPTS):
-    """Runs program under tool ("memroot" or "memcheck") in workdir."""
+def run(program, tool, workdir):
+    """Runs program, its inputs in workdir, under tool ("memroot" or
+    "memcheck") with a full leak check."""
     argv = [a.replace("{dir}", workdir) for a in program.argv]
     runner = harness.memroot if tool == "memroot" else harness.memcheck
-    return runner(argv[0], *opts, args=argv[1:], wrap=wrap(program, tool))
+    return runner(argv[0], *LEAK_OPTS, args=argv[1:], wrap=wrap(program, tool))
 
 
 def prepare(program, workdir):
