@@ -4,16 +4,23 @@
 #include "pub_tool_options.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_tooliface.h"
+#include "mr_clreq.h"
+#include "mr_errors.h"
 #include "mr_heap.h"
+#include "mr_mempool.h"
+#include "mr_profile.h"
 
 static Bool mr_process_cmd_line_option(const HChar* arg)
 {
-   return VG_(replacement_malloc_process_cmd_line_option)(arg);
+   return MR_(heap_process_cmd_line_option)(arg)
+          || MR_(profile_process_cmd_line_option)(arg)
+          || VG_(replacement_malloc_process_cmd_line_option)(arg);
 }
 
 static void mr_print_usage(void)
 {
-   VG_(printf)("    (memroot has no options of its own yet)\n");
+   MR_(heap_print_usage)();
+   MR_(profile_print_usage)();
 }
 
 static void mr_print_debug_usage(void)
@@ -40,11 +47,14 @@ static void mr_fini(Int exitcode)
 {
    if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
       MR_(heap_print_summary)();
+   MR_(profile_print)();
 }
 
 static void mr_pre_clo_init(void)
 {
-   VG_(details_name)("memroot");
+   /* Capitalised as Memcheck's: it also prefixes suppression kinds
+      (Memroot:Free). */
+   VG_(details_name)("Memroot");
    VG_(details_version)(NULL);
    VG_(details_description)("a heap retention and leak analyser");
    VG_(details_copyright_author)(
@@ -60,7 +70,11 @@ static void mr_pre_clo_init(void)
    VG_(needs_libc_freeres)();
    VG_(needs_cxx_freeres)();
    MR_(heap_needs_malloc_replacement)();
+   MR_(errors_needs_tool_errors)();
+   MR_(clreq_needs_client_requests)();
    MR_(heap_init)();
+   MR_(mempool_init)();
+   MR_(profile_init)();
 }
 
 VG_DETERMINE_INTERFACE_VERSION(mr_pre_clo_init)

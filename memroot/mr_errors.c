@@ -1,0 +1,310 @@
+/* memroot errors: recording, describing, printing and suppressing the
+   tool's errors, in Memcheck's wording and with Memcheck's suppression
+   kinds, so existing suppression files and log readers keep working. */
+
+#include "pub_tool_errormgr.h"
+#include "pub_tool_options.h"
+#include "pub_tool_threadstate.h"
+#include "pub_tool_tooliface.h"
+#include "pub_tool_xarray.h"
+#include "mr_errors.h"
+#include "mr_mempool.h"
+
+/* The `extra' of an error: copied by the core when it keeps an error. */
+typedef struct {
+   union {
+      AddrInfo ai;                 /* Free, FreeMismatch, IllegalMempool */
+      struct {
+         const HChar* function;
+         const HChar* argument;
+         SizeT        value;
+      } fishy;                     /* FishyValue */
+   } u;
+} MR_Error;
+
+/* Suppression kinds, named as Memcheck's: "Free" covers both invalid and
+   mismatched frees. */
+typedef enum {
+   MR_Supp_Free,
+   MR_Supp_Mempool,
+   MR_Supp_FishyValue
+} MR_SuppKind;
+
+/* A FishyValue suppression's extra line: function(argument). */
+typedef struct {
+   HChar* function;
+   HChar* argument;
+} MR_FishySupp;
+
+static void emit(const HChar* format, ...) PRINTF_CHECK(1, 2);
+static void emit(const HChar* format, ...)
+{
+   va_list vargs;
+   va_start(vargs, format);
+   if (VG_(clo_xml))
+      VG_(vprintf_xml)(format, vargs);
+   else
+      VG_(vmessage)(Vg_UserMsg, format, vargs);
+   va_end(vargs);
+}
+
+/* ---------------- recording ---------------- */
+
+void MR_(record_free_error)(ThreadId tid, Addr a)
+{
+   MR_Error extra;
+   tl_assert(tid != VG_INVALID_THREADID);
+   extra.u.ai.tag = Addr_Undescribed;
+   VG_(maybe_record_error)(tid, MR_Err_Free, a, NULL, &extra);
+}
+
+/* The block is in hand, so it is described now, as Memcheck does. */
+void MR_(record_freemismatch_error)(ThreadId tid, const MR_Block* b)
+{
+   MR_Error extra;
+   tl_assert(tid != VG_INVALID_THREADID);
+   MR_(heap_fill_addrinfo)(b->data, b, Block_Mallocd, "block", &extra.u.ai);
+   VG_(maybe_record_error)(tid, MR_Err_FreeMismatch, b->data, NULL, &extra);
+}
+
+void MR_(record_illegal_mempool_error)(ThreadId tid, Addr pool)
+{
+   MR_Error extra;
+   tl_assert(tid != VG_INVALID_THREADID);
+   extra.u.ai.tag = Addr_Undescribed;
+   VG_(maybe_record_error)(tid, MR_Err_IllegalMempool, pool, NULL, &extra);
+}
+
+Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
+                                   const HChar* argument, SizeT value)
+{
+   MR_Error extra;
+   tl_assert(tid != VG_INVALID_THREADID);
+   if ((SSizeT)value >= 0)
+      return False;
+   extra.u.fishy.function = function;
+   extra.u.fishy.argument = argument;
+   extra.u.fishy.value    = value;
+   VG_(maybe_record_error)(tid, MR_Err_FishyValue, 0, NULL, &extra);
+   return True;
+}
+
+/* ---------------- the core's callbacks ---------------- */
+
+static Bool mr_eq_Error(VgRes res, const Error* e1, const Error* e2)
+{
+   const MR_Error* x1 = VG_(get_error_extra)(e1);
+   const MR_Error* x2 = VG_(get_error_extra)(e2);
+   switch ((MR_ErrorKind)VG_(get_error_kind)(e1)) {
+      case MR_Err_Free:
+      case MR_Err_FreeMismatch:
+      case MR_Err_IllegalMempool:
+         /* Same stack (checked by the core): same error, whatever the
+            address. */
+         return True;
+      case MR_Err_FishyValue:
+         return VG_STREQ(x1->u.fishy.function, x2->u.fishy.function)
+                && VG_STREQ(x1->u.fishy.argument, x2->u.fishy.argument);
+   }
+   tl_assert(0);
+}
+
+static void mr_before_pp_Error(const Error* err)
+{
+}
+
+static void pp_addr_error(const Error* err, const HChar* xml_kind,
+                          const HChar* what)
+{
+   const MR_Error* x = VG_(get_error_extra)(err);
+   if (VG_(clo_xml)) {
+      emit("  <kind>%s</kind>\n", xml_kind);
+      emit("  <what>%s</what>\n", what);
+   } else {
+      emit("%s\n", what);
+   }
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   VG_(pp_addrinfo_mc)(VG_(get_error_address)(err), &x->u.ai, False);
+}
+
+static void mr_pp_Error(const Error* err)
+{
+   const MR_Error* x = VG_(get_error_extra)(err);
+   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
+      case MR_Err_Free:
+         pp_addr_error(err, "InvalidFree",
+                       "Invalid free() / delete / delete[] / realloc()");
+         return;
+      case MR_Err_FreeMismatch:
+         pp_addr_error(err, "MismatchedFree",
+                       "Mismatched free() / delete / delete []");
+         return;
+      case MR_Err_IllegalMempool:
+         pp_addr_error(err, "InvalidMemPool", "Illegal memory pool address");
+         return;
+      case MR_Err_FishyValue:
+         if (VG_(clo_xml)) {
+            emit("  <kind>FishyValue</kind>\n");
+            emit("  <what>");
+         }
+         emit("Argument '%s' of function %s has a fishy "
+              "(possibly negative) value: %ld\n",
+              x->u.fishy.argument, x->u.fishy.function,
+              (SSizeT)x->u.fishy.value);
+         if (VG_(clo_xml))
+            emit("</what>");
+         VG_(pp_ExeContext)(VG_(get_error_where)(err));
+         return;
+   }
+   tl_assert(0);
+}
+
+/* Memcheck's order: non-meta pool chunks, heap blocks (live, then
+   recently freed), meta-pool chunks, then what the core knows (stacks,
+   globals, mappings). */
+static void describe_addr(DiEpoch ep, Addr a, /*OUT*/AddrInfo* ai)
+{
+   if (MR_(mempool_describe)(a, False, ai))
+      return;
+   if (MR_(heap_describe)(a, ai))
+      return;
+   if (MR_(mempool_describe)(a, True, ai))
+      return;
+   VG_(describe_addr)(ep, a, ai);
+}
+
+static UInt mr_update_extra(const Error* err)
+{
+   MR_Error* x = VG_(get_error_extra)(err);
+   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
+      case MR_Err_Free:
+      case MR_Err_IllegalMempool:
+         describe_addr(VG_(get_ExeContext_epoch)(VG_(get_error_where)(err)),
+                       VG_(get_error_address)(err), &x->u.ai);
+         return sizeof(MR_Error);
+      case MR_Err_FreeMismatch:
+      case MR_Err_FishyValue:
+         return sizeof(MR_Error);
+   }
+   tl_assert(0);
+}
+
+static Bool mr_recognised_suppression(const HChar* name, Supp* su)
+{
+   MR_SuppKind skind;
+   if (VG_STREQ(name, "Free"))
+      skind = MR_Supp_Free;
+   else if (VG_STREQ(name, "Mempool"))
+      skind = MR_Supp_Mempool;
+   else if (VG_STREQ(name, "FishyValue"))
+      skind = MR_Supp_FishyValue;
+   else
+      return False;
+   VG_(set_supp_kind)(su, skind);
+   return True;
+}
+
+static Bool mr_read_extra_suppression_info(Int fd, HChar** bufpp,
+                                           SizeT* nBufp, Int* lineno,
+                                           Supp* su)
+{
+   MR_FishySupp* fs;
+   HChar *open, *close;
+
+   switch ((MR_SuppKind)VG_(get_supp_kind)(su)) {
+      case MR_Supp_Free:
+      case MR_Supp_Mempool:
+         return True;
+      case MR_Supp_FishyValue:
+         if (VG_(get_line)(fd, bufpp, nBufp, lineno))
+            return False;
+         open  = VG_(strchr)(*bufpp, '(');
+         close = open ? VG_(strchr)(open, ')') : NULL;
+         if (close == NULL)
+            return False;
+         fs = VG_(malloc)("memroot.supp.fishy", sizeof(MR_FishySupp));
+         fs->function = VG_(strdup)("memroot.supp.fishy", *bufpp);
+         fs->function[open - *bufpp] = '\0';
+         fs->argument = fs->function + (open - *bufpp) + 1;
+         fs->function[close - *bufpp] = '\0';
+         VG_(set_supp_extra)(su, fs);
+         return True;
+   }
+   tl_assert(0);
+}
+
+static Bool mr_error_matches_suppression(const Error* err, const Supp* su)
+{
+   MR_ErrorKind       ekind = VG_(get_error_kind)(err);
+   const MR_Error*     x    = VG_(get_error_extra)(err);
+   const MR_FishySupp* fs;
+
+   switch ((MR_SuppKind)VG_(get_supp_kind)(su)) {
+      case MR_Supp_Free:
+         return ekind == MR_Err_Free || ekind == MR_Err_FreeMismatch;
+      case MR_Supp_Mempool:
+         return ekind == MR_Err_IllegalMempool;
+      case MR_Supp_FishyValue:
+         fs = VG_(get_supp_extra)(su);
+         return ekind == MR_Err_FishyValue
+                && VG_STREQ(x->u.fishy.function, fs->function)
+                && VG_STREQ(x->u.fishy.argument, fs->argument);
+   }
+   tl_assert(0);
+}
+
+static const HChar* mr_get_error_name(const Error* err)
+{
+   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
+      case MR_Err_Free:
+      case MR_Err_FreeMismatch:   return "Free";
+      case MR_Err_IllegalMempool: return "Mempool";
+      case MR_Err_FishyValue:     return "FishyValue";
+   }
+   tl_assert(0);
+}
+
+static SizeT mr_print_extra_suppression_info(const Error* err,
+                                             /*OUT*/HChar* buf, Int nBuf)
+{
+   const MR_Error* x = VG_(get_error_extra)(err);
+   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
+      case MR_Err_Free:
+      case MR_Err_FreeMismatch:
+      case MR_Err_IllegalMempool:
+         buf[0] = '\0';
+         return 0;
+      case MR_Err_FishyValue:
+         return VG_(snprintf)(buf, nBuf, "%s(%s)", x->u.fishy.function,
+                              x->u.fishy.argument);
+   }
+   tl_assert(0);
+}
+
+/* No kind keeps use counters yet. */
+static SizeT mr_print_extra_suppression_use(const Supp* su,
+                                            /*OUT*/HChar* buf, Int nBuf)
+{
+   buf[0] = '\0';
+   return 0;
+}
+
+static void mr_update_extra_suppression_use(const Error* err, const Supp* su)
+{
+}
+
+void MR_(errors_needs_tool_errors)(void)
+{
+   VG_(needs_tool_errors)(mr_eq_Error,
+                          mr_before_pp_Error,
+                          mr_pp_Error,
+                          True, /* show thread ids, as Memcheck */
+                          mr_update_extra,
+                          mr_recognised_suppression,
+                          mr_read_extra_suppression_info,
+                          mr_error_matches_suppression,
+                          mr_get_error_name,
+                          mr_print_extra_suppression_info,
+                          mr_print_extra_suppression_use,
+                          mr_update_extra_suppression_use);
+}
