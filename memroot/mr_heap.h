@@ -25,14 +25,18 @@ typedef enum {
 typedef struct _MR_Block {
    struct _MR_Block* next;
    Addr              data;      /* start of the client's bytes */
-   SizeT             szB;       /* the size the client asked for */
+   SizeT             szB  : sizeof(SizeT) * 8 - 2; /* the size the client asked for */
+   SizeT             kind : 2;  /* MR_AllocKind */
    ExeContext*       where;     /* allocation stack */
    union {
       ULong       birth;        /* live: bytes allocated before it */
       ExeContext* freed_at;     /* freed: the stack that freed it */
    } u;
-   UInt              kind;      /* MR_AllocKind */
 } MR_Block;
+
+/* One shadow per live block: its size is the tool's memory per block
+   (docs/heap.md). */
+STATIC_ASSERT(sizeof(MR_Block) == 5 * sizeof(void*));
 
 void MR_(heap_init)(void);
 
