@@ -171,8 +171,9 @@ static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
    return (void*)p;
 }
 
-/* The error manager describes a block that is in the table: put the
-   block back while the mismatch is recorded. */
+/* While the mismatch is reported (and a debugger attached through
+   --vgdb-error may inspect the heap), the block is still live: put it back
+   in the table for that time. */
 static void report_mismatch(ThreadId tid, MR_Block* b)
 {
    if (!mr_show_mismatched_frees)
