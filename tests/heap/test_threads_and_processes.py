@@ -3,7 +3,7 @@ each process's HEAP SUMMARY equals Memcheck's."""
 
 import re
 
-from errorlog import pids
+from errorlog import errors, pids
 from harness import memcheck, memroot, parse
 
 
@@ -38,3 +38,14 @@ def test_trace_children_gives_each_process_its_report(build):
     # The parent's and the child's own numbers, not a mix.
     assert {"allocs": 2, "frees": 1, "bytes_allocated": 333,
             "in_use_bytes": 222, "in_use_blocks": 1} in mine
+
+
+def test_bad_free_in_thread_reported_as_memcheck_does(build):
+    prog = build("thread_bad_free.c", ["-pthread"])
+    ours, oracle = memroot(prog), memcheck(prog)
+    assert oracle.errors == 1
+    assert ours.errors == 1
+    (err,) = errors(ours.text)
+    assert err[0] == "Thread 2:"
+    assert errors(ours.text) == errors(oracle.text)
+    assert ours.heap == oracle.heap
