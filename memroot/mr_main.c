@@ -5,11 +5,13 @@
 #include "pub_tool_options.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_tooliface.h"
+#include "mr_clreq.h"
 #include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_leak.h"
-#include "mr_monitor.h"
+#include "mr_mempool.h"
 #include "mr_options.h"
+#include "mr_profile.h"
 
 /* Memcheck's defaults, so that a switch from Memcheck changes nothing. */
 MR_LeakCheckMode MR_(clo_leak_check)            = MR_LC_Summary;
@@ -69,7 +71,9 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
          MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Possible);
    }
    else
-      return VG_(replacement_malloc_process_cmd_line_option)(arg);
+      return MR_(heap_process_cmd_line_option)(arg)
+             || MR_(profile_process_cmd_line_option)(arg)
+             || VG_(replacement_malloc_process_cmd_line_option)(arg);
    return True;
 }
 
@@ -94,21 +98,13 @@ static void mr_print_usage(void)
 "    --show-reachable=no --show-possibly-lost=no\n"
 "                                     same as --show-leak-kinds=definite\n"
    );
+   MR_(heap_print_usage)();
+   MR_(profile_print_usage)();
 }
 
 static void mr_print_debug_usage(void)
 {
    VG_(printf)("    (none)\n");
-}
-
-static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
-{
-   if (arg[0] == VG_USERREQ__GDB_MONITOR_COMMAND) {
-      Bool handled = MR_(handle_gdb_monitor_command)(tid, (const HChar*)arg[1]);
-      *ret = handled;
-      return handled;
-   }
-   return MR_(leak_handle_client_request)(tid, arg, ret);
 }
 
 static void mr_post_clo_init(void)
@@ -143,6 +139,7 @@ static void mr_fini(Int exitcode)
       VG_(umsg)("For a detailed leak analysis, rerun with: --leak-check=full\n"
                 "\n");
    }
+   MR_(profile_print)();
 }
 
 /* Not in the tool headers, but a core option like any other: the core
@@ -168,15 +165,17 @@ static void mr_pre_clo_init(void)
    VG_(basic_tool_funcs)(mr_post_clo_init, mr_instrument, mr_fini);
    VG_(needs_command_line_options)(mr_process_cmd_line_option,
                                    mr_print_usage, mr_print_debug_usage);
-   VG_(needs_client_requests)(mr_handle_client_request);
    VG_(needs_xml_output)();
    /* Memcheck runs glibc's and libstdc++'s cleanup before its exit check;
       so must we, or their internal blocks show up as still in use. */
    VG_(needs_libc_freeres)();
    VG_(needs_cxx_freeres)();
-   MR_(errors_init)();
    MR_(heap_needs_malloc_replacement)();
+   MR_(errors_needs_tool_errors)();
+   MR_(clreq_needs_client_requests)();
    MR_(heap_init)();
+   MR_(mempool_init)();
+   MR_(profile_init)();
 }
 
 VG_DETERMINE_INTERFACE_VERSION(mr_pre_clo_init)
