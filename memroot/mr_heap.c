@@ -12,6 +12,10 @@
 
 static VgHashTable* mr_blocks;
 
+/* Both 0 until the first allocation: an empty range. */
+Addr MR_(heap_lo) = 0;
+Addr MR_(heap_hi) = 0;
+
 /* Memcheck's HEAP SUMMARY counters: a realloc counts as one alloc and one
    free, a free counts even when it is invalid. */
 static ULong mr_n_allocs;
@@ -31,6 +35,10 @@ static MR_Block* add_block(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
    b->kind  = kind;
    b->where = VG_(record_ExeContext)(tid, 0);
    VG_(HT_add_node)(mr_blocks, b);
+   if (MR_(heap_hi) == 0 || p < MR_(heap_lo))
+      MR_(heap_lo) = p;
+   if (p + szB > MR_(heap_hi))
+      MR_(heap_hi) = p + szB;
    return b;
 }
 

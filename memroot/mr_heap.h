@@ -24,6 +24,10 @@ typedef struct _MR_Block {
    UInt              kind;      /* MR_AllocKind */
 } MR_Block;
 
+/* Lowest block start and highest block end ever allocated: widened on
+   every allocation, never narrowed.  The store filter reads them. */
+extern Addr MR_(heap_lo), MR_(heap_hi);
+
 void MR_(heap_init)(void);
 
 /* Registers the malloc replacement with the core. */

@@ -5,6 +5,8 @@
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_tooliface.h"
 #include "mr_heap.h"
+#include "mr_instrument.h"
+#include "mr_slots.h"
 
 static Bool mr_process_cmd_line_option(const HChar* arg)
 {
@@ -25,15 +27,10 @@ static void mr_post_clo_init(void)
 {
 }
 
-/* memroot does not instrument code yet: the heap shadow needs only the
-   allocator calls. */
-static IRSB* mr_instrument(VgCallbackClosure* closure, IRSB* sb,
-                           const VexGuestLayout* layout,
-                           const VexGuestExtents* vge,
-                           const VexArchInfo* archinfo_host,
-                           IRType gWordTy, IRType hWordTy)
+/* The slot shadow's requests; the other pieces' requests join here. */
+static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 {
-   return sb;
+   return MR_(slots_handle_client_request)(tid, arg, ret);
 }
 
 static void mr_fini(Int exitcode)
@@ -52,15 +49,18 @@ static void mr_pre_clo_init(void)
    VG_(details_bug_reports_to)(VG_BUGS_TO);
    VG_(details_avg_translation_sizeB)(275);
 
-   VG_(basic_tool_funcs)(mr_post_clo_init, mr_instrument, mr_fini);
+   VG_(basic_tool_funcs)(mr_post_clo_init, MR_(instrument), mr_fini);
    VG_(needs_command_line_options)(mr_process_cmd_line_option,
                                    mr_print_usage, mr_print_debug_usage);
    /* Memcheck runs glibc's and libstdc++'s cleanup before its exit check;
       so must we, or their internal blocks show up as still in use. */
    VG_(needs_libc_freeres)();
    VG_(needs_cxx_freeres)();
+   VG_(needs_client_requests)(mr_handle_client_request);
    MR_(heap_needs_malloc_replacement)();
    MR_(heap_init)();
+   MR_(slots_init)();
+   MR_(slots_register_events)();
 }
 
 VG_DETERMINE_INTERFACE_VERSION(mr_pre_clo_init)
