@@ -5,6 +5,7 @@
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_tooliface.h"
 #include "mr_heap.h"
+#include "mr_slots.h"
 
 /* Same redzone as Memcheck: a pointer one past the end of a block then
    lands in a redzone, never in the next block, as it does under Memcheck. */
@@ -63,6 +64,7 @@ static void handle_free(ThreadId tid, Addr p, MR_AllocKind kind)
    b = VG_(HT_remove)(mr_blocks, p);
    if (b == NULL)
       return;
+   MR_(slots_clear)(p, b->szB);
    VG_(cli_free)((void*)p);
    VG_(free)(b);
 }
@@ -148,6 +150,9 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
       return NULL;
    VG_(memcpy)((void*)p_new, p_old,
                old->szB < new_szB ? old->szB : new_szB);
+   MR_(slots_copy)((Addr)p_old, p_new,
+                   old->szB < new_szB ? old->szB : new_szB);
+   MR_(slots_clear)((Addr)p_old, old->szB);
    add_block(tid, p_new, new_szB, MR_AllocMalloc);
    VG_(HT_remove)(mr_blocks, (Addr)p_old);
    VG_(cli_free)(p_old);
