@@ -295,34 +295,45 @@ VG_REGPARM(3) void MR_(helperc_store_range)(Addr a, UWord len, UWord site)
 /*--- Memory events                                        ---*/
 /*------------------------------------------------------------*/
 
-/* The stack below SP - redzone is dead; the core reports SP moves with
+/* The stack below SP - redzone is dead and kept unmarked: every rise of
+   SP unmarks what it leaves below.  So stack growth needs no event (the
+   memory it makes live is unmarked already), which halves the calls
+   instrumented code makes at SP changes.  The core reports SP moves with
    the redzone left out, as Memcheck assumes. */
 #define RZ VG_STACK_REDZONE_SZB
 
-#define MR_STACK_HANDLERS(n)                                       \
-   static VG_REGPARM(1) void new_stack_##n(Addr new_SP)             \
-   {                                                                \
-      clear_words(new_SP - RZ, n);                                  \
-   }                                                                \
+/* The common case of an SP rise: a few words inside one secondary. */
+static inline void clear_few_words(Addr a, SizeT len)
+{
+   Addr    w   = VG_ROUNDDN(a, 8);
+   Addr    end = VG_ROUNDUP(a + len, 8);
+   SecMap* sec;
+   UWord   i;
+   if (UNLIKELY((w >> SEC_SHIFT) != ((end - 1) >> SEC_SHIFT))) {
+      clear_words(a, len);
+      return;
+   }
+   sec = sec_get(w);
+   if (sec != NULL)
+      for (i = word_index(w); w < end; w += 8, i++)
+         sec->site[i] = MR_SITE_NONE;
+}
+
+#define MR_DIE_STACK(n)                                            \
    static VG_REGPARM(1) void die_stack_##n(Addr new_SP)             \
    {                                                                \
-      clear_words(new_SP - RZ - n, n);                              \
+      clear_few_words(new_SP - RZ - n, n);                          \
    }
 
-MR_STACK_HANDLERS(4)
-MR_STACK_HANDLERS(8)
-MR_STACK_HANDLERS(12)
-MR_STACK_HANDLERS(16)
-MR_STACK_HANDLERS(32)
-MR_STACK_HANDLERS(112)
-MR_STACK_HANDLERS(128)
-MR_STACK_HANDLERS(144)
-MR_STACK_HANDLERS(160)
-
-static void new_stack(Addr a, SizeT len)
-{
-   clear_words(a - RZ, len);
-}
+MR_DIE_STACK(4)
+MR_DIE_STACK(8)
+MR_DIE_STACK(12)
+MR_DIE_STACK(16)
+MR_DIE_STACK(32)
+MR_DIE_STACK(112)
+MR_DIE_STACK(128)
+MR_DIE_STACK(144)
+MR_DIE_STACK(160)
 
 static void die_stack(Addr a, SizeT len)
 {
@@ -356,14 +367,26 @@ static void post_mem_write(CorePart part, ThreadId tid, Addr a, SizeT len)
    mark_written_range(a, len, site);
 }
 
-/* Nothing runs on a dead thread's stack again, red zone included. */
-static void thread_exit(ThreadId tid)
+/* Unmarks a thread's stack from its lowest byte up to (below) limit. */
+static void clear_stack_below(ThreadId tid, Addr limit)
 {
    Addr  max = VG_(thread_get_stack_max)(tid);
    SizeT szB = VG_(thread_get_stack_size)(tid);
-   Addr  sp  = VG_(get_SP)(tid);
-   if (szB > 0 && max >= szB && sp > max - szB + 1 && sp <= max + 1)
-      clear_words(max - szB + 1, sp - (max - szB + 1));
+   if (szB > 0 && max >= szB && limit > max - szB + 1 && limit <= max + 1)
+      clear_words(max - szB + 1, limit - (max - szB + 1));
+}
+
+/* Nothing runs on a dead thread's stack again, red zone included. */
+static void thread_exit(ThreadId tid)
+{
+   clear_stack_below(tid, VG_(get_SP)(tid));
+}
+
+/* A new thread may run on a stack a dead one used (glibc caches thread
+   stacks): what that thread left above its last SP is dead now. */
+static void thread_start(ThreadId tid)
+{
+   clear_stack_below(tid, VG_(get_SP)(tid) - RZ);
 }
 
 void MR_(slots_register_events)(void)
@@ -379,16 +402,7 @@ void MR_(slots_register_events)(void)
    VG_(track_post_mem_write)       (post_mem_write);
    VG_(track_pre_thread_ll_exit)   (thread_exit);
 
-   VG_(track_new_mem_stack_4)   (new_stack_4);
-   VG_(track_new_mem_stack_8)   (new_stack_8);
-   VG_(track_new_mem_stack_12)  (new_stack_12);
-   VG_(track_new_mem_stack_16)  (new_stack_16);
-   VG_(track_new_mem_stack_32)  (new_stack_32);
-   VG_(track_new_mem_stack_112) (new_stack_112);
-   VG_(track_new_mem_stack_128) (new_stack_128);
-   VG_(track_new_mem_stack_144) (new_stack_144);
-   VG_(track_new_mem_stack_160) (new_stack_160);
-   VG_(track_new_mem_stack)     (new_stack);
+   VG_(track_pre_thread_first_insn) (thread_start);
 
    VG_(track_die_mem_stack_4)   (die_stack_4);
    VG_(track_die_mem_stack_8)   (die_stack_8);
