@@ -201,6 +201,11 @@ MR_Block** MR_(heap_sorted_blocks)(UInt* n_blocks)
    return blocks;
 }
 
+ULong MR_(heap_n_frees)(void)
+{
+   return mr_n_frees;
+}
+
 void MR_(heap_print_summary)(void)
 {
    MR_Block* b;

@@ -37,6 +37,10 @@ void MR_(heap_needs_malloc_replacement)(void);
    with VG_(free). */
 MR_Block** MR_(heap_sorted_blocks)(UInt* n_blocks);
 
+/* How many frees so far: a leak check's view of the blocks is stale
+   once this moves. */
+ULong MR_(heap_n_frees)(void);
+
 /* Memcheck's HEAP SUMMARY, printed at exit. */
 void MR_(heap_print_summary)(void);
 

@@ -1,21 +1,101 @@
 /* memroot main: tool registration, command-line options, start-up and
    exit.  The only piece that knows every other piece. */
 
+#include "pub_tool_clreq.h"
 #include "pub_tool_options.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_tooliface.h"
+#include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_instrument.h"
+#include "mr_leak.h"
+#include "mr_monitor.h"
+#include "mr_options.h"
 #include "mr_slots.h"
+
+/* Memcheck's defaults, so that a switch from Memcheck changes nothing. */
+MR_LeakCheckMode MR_(clo_leak_check)            = MR_LC_Summary;
+VgRes            MR_(clo_leak_resolution)       = Vg_HighRes;
+UInt             MR_(clo_show_leak_kinds)       = MR_R2S(MR_Possible)
+                                                  | MR_R2S(MR_Unreached);
+UInt             MR_(clo_errors_for_leak_kinds) = MR_R2S(MR_Possible)
+                                                  | MR_R2S(MR_Unreached);
+UInt             MR_(clo_leak_check_heuristics) = MR_H2S(MR_LchStdString)
+                                                  | MR_H2S(MR_LchLength64)
+                                                  | MR_H2S(MR_LchNewArray)
+                                                  | MR_H2S(MR_LchMultipleInheritance);
+
+void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp)
+{
+   lcp->mode                  = MR_(clo_leak_check);
+   lcp->show_leak_kinds       = MR_(clo_show_leak_kinds);
+   lcp->errors_for_leak_kinds = MR_(clo_errors_for_leak_kinds);
+   lcp->heuristics            = MR_(clo_leak_check_heuristics);
+   lcp->deltamode             = MR_LCD_Any;
+   lcp->max_loss_records_output = 999999999;
+   lcp->requested_by_monitor_command = False;
+}
 
 static Bool mr_process_cmd_line_option(const HChar* arg)
 {
-   return VG_(replacement_malloc_process_cmd_line_option)(arg);
+   Bool show;
+
+   if VG_XACT_CLO(arg, "--leak-check=no", MR_(clo_leak_check), MR_LC_Off) {}
+   else if VG_XACT_CLO(arg, "--leak-check=summary",
+                       MR_(clo_leak_check), MR_LC_Summary) {}
+   else if VG_XACT_CLO(arg, "--leak-check=yes", MR_(clo_leak_check), MR_LC_Full) {}
+   else if VG_XACT_CLO(arg, "--leak-check=full", MR_(clo_leak_check), MR_LC_Full) {}
+   else if VG_XACT_CLO(arg, "--leak-resolution=low",
+                       MR_(clo_leak_resolution), Vg_LowRes) {}
+   else if VG_XACT_CLO(arg, "--leak-resolution=med",
+                       MR_(clo_leak_resolution), Vg_MedRes) {}
+   else if VG_XACT_CLO(arg, "--leak-resolution=high",
+                       MR_(clo_leak_resolution), Vg_HighRes) {}
+   else if VG_USET_CLO(arg, "--show-leak-kinds", MR_(leak_kinds_tokens),
+                       MR_(clo_show_leak_kinds)) {}
+   else if VG_USET_CLO(arg, "--errors-for-leak-kinds", MR_(leak_kinds_tokens),
+                       MR_(clo_errors_for_leak_kinds)) {}
+   else if VG_USET_CLO(arg, "--leak-check-heuristics",
+                       MR_(leak_heuristics_tokens),
+                       MR_(clo_leak_check_heuristics)) {}
+   else if VG_BOOL_CLO(arg, "--show-reachable", show) {
+      if (show)
+         MR_(clo_show_leak_kinds) = MR_(all_reachedness)();
+      else
+         MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Reachable);
+   }
+   else if VG_BOOL_CLO(arg, "--show-possibly-lost", show) {
+      if (show)
+         MR_(clo_show_leak_kinds) |= MR_R2S(MR_Possible);
+      else
+         MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Possible);
+   }
+   else
+      return VG_(replacement_malloc_process_cmd_line_option)(arg);
+   return True;
 }
 
 static void mr_print_usage(void)
 {
-   VG_(printf)("    (memroot has no options of its own yet)\n");
+   VG_(printf)(
+"    --leak-check=no|summary|full     search for memory leaks at exit?  [summary]\n"
+"    --leak-resolution=low|med|high   differentiation of leak stack traces [high]\n"
+"    --show-leak-kinds=kind1,kind2,.. which leak kinds to show?\n"
+"                                            [definite,possible]\n"
+"    --errors-for-leak-kinds=kind1,kind2,..  which leak kinds are errors?\n"
+"                                            [definite,possible]\n"
+"        where kind is one of:\n"
+"          definite indirect possible reachable all none\n"
+"    --leak-check-heuristics=heur1,heur2,... which heuristics to use for\n"
+"        improving leak search false positive [all]\n"
+"        where heur is one of:\n"
+"          stdstring length64 newarray multipleinheritance all none\n"
+"    --show-reachable=yes             same as --show-leak-kinds=all\n"
+"    --show-reachable=no --show-possibly-lost=yes\n"
+"                                     same as --show-leak-kinds=definite,possible\n"
+"    --show-reachable=no --show-possibly-lost=no\n"
+"                                     same as --show-leak-kinds=definite\n"
+   );
 }
 
 static void mr_print_debug_usage(void)
@@ -23,40 +103,70 @@ static void mr_print_debug_usage(void)
    VG_(printf)("    (none)\n");
 }
 
-static void mr_post_clo_init(void)
-{
-}
-
-/* The slot shadow's requests; the other pieces' requests join here. */
 static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 {
-   return MR_(slots_handle_client_request)(tid, arg, ret);
+   if (arg[0] == VG_USERREQ__GDB_MONITOR_COMMAND) {
+      Bool handled = MR_(handle_gdb_monitor_command)(tid, (const HChar*)arg[1]);
+      *ret = handled;
+      return handled;
+   }
+   return MR_(leak_handle_client_request)(tid, arg, ret)
+          || MR_(slots_handle_client_request)(tid, arg, ret);
+}
+
+static void mr_post_clo_init(void)
+{
+   /* As Memcheck: XML readers want every loss record. */
+   if (VG_(clo_xml))
+      MR_(clo_leak_check) = MR_LC_Full;
 }
 
 static void mr_fini(Int exitcode)
 {
    if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
       MR_(heap_print_summary)();
+
+   if (MR_(clo_leak_check) != MR_LC_Off) {
+      MR_LeakCheckParams lcp;
+      MR_(clo_leak_check_params)(&lcp);
+      MR_(detect_memory_leaks)(1 /* any thread: only for the error records */,
+                               &lcp);
+   } else if (VG_(clo_verbosity) == 1 && !VG_(clo_xml)) {
+      VG_(umsg)("For a detailed leak analysis, rerun with: --leak-check=full\n"
+                "\n");
+   }
 }
+
+/* Not in the tool headers, but a core option like any other: the core
+   defaults it to yes for Memcheck only (m_main.c), and Memcheck's stacks
+   show inlined calls as frames.  Loss records are keyed by stack, so
+   memroot must see the same frames. */
+extern Bool VG_(clo_read_inline_info);
 
 static void mr_pre_clo_init(void)
 {
-   VG_(details_name)("memroot");
+   /* The name is what suppression files say: "Memroot:Leak". */
+   VG_(details_name)("Memroot");
    VG_(details_version)(NULL);
    VG_(details_description)("a heap retention and leak analyser");
    VG_(details_copyright_author)(
       "Copyright (C) 2026, the memroot developers.");
    VG_(details_bug_reports_to)(VG_BUGS_TO);
    VG_(details_avg_translation_sizeB)(275);
+   /* --read-inline-info=no on the command line still wins: options are
+      read after this. */
+   VG_(clo_read_inline_info) = True;
 
    VG_(basic_tool_funcs)(mr_post_clo_init, MR_(instrument), mr_fini);
    VG_(needs_command_line_options)(mr_process_cmd_line_option,
                                    mr_print_usage, mr_print_debug_usage);
+   VG_(needs_client_requests)(mr_handle_client_request);
+   VG_(needs_xml_output)();
    /* Memcheck runs glibc's and libstdc++'s cleanup before its exit check;
       so must we, or their internal blocks show up as still in use. */
    VG_(needs_libc_freeres)();
    VG_(needs_cxx_freeres)();
-   VG_(needs_client_requests)(mr_handle_client_request);
+   MR_(errors_init)();
    MR_(heap_needs_malloc_replacement)();
    MR_(heap_init)();
    MR_(slots_init)();

@@ -19,12 +19,13 @@ def test_unknown_option_is_rejected_by_valgrind():
 def test_help_lists_memroot_options():
     p = run("--help")
     assert p.returncode == 0
-    assert "user options for memroot:" in p.stdout
+    assert "user options for Memroot:" in p.stdout
+    assert "--leak-check=no|summary|full" in p.stdout
 
 
 def test_vg_in_place_defaults_to_memroot():
     p = run("/bin/true")
-    assert "memroot, a heap retention and leak analyser" in p.stdout
+    assert "Memroot, a heap retention and leak analyser" in p.stdout
 
 
 def test_vg_in_place_honours_another_tool():

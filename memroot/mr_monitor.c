@@ -1,0 +1,263 @@
+/* memroot monitor: the commands gdb (`monitor ...`) and vgdb send through
+   Valgrind's gdbserver.  leak_check, block_list and who_points_at take
+   Memcheck's arguments; a malformed command says what was wrong and shows
+   the command's usage, and the program goes on. */
+
+#include "pub_tool_gdbserver.h"
+#include "mr_leak.h"
+#include "mr_monitor.h"
+
+static const HChar usage_leak_check[] =
+"  leak_check [full*|summary|xtleak]\n"
+"                [kinds kind1,kind2,...|reachable|possibleleak*|definiteleak]\n"
+"                [heuristics heur1,heur2,...]\n"
+"                [increased*|changed|any]\n"
+"                [unlimited*|limited <max_loss_records_output>]\n"
+"            * = defaults\n"
+"         where kind is one of:\n"
+"           definite indirect possible reachable all none\n"
+"         where heur is one of:\n"
+"           stdstring length64 newarray multipleinheritance all none*\n"
+"        Examples: leak_check\n"
+"                  leak_check summary any\n"
+"                  leak_check full kinds indirect,possible\n"
+"                  leak_check full reachable any limited 100\n";
+
+static const HChar usage_block_list[] =
+"  block_list <loss_record_nr>|<loss_record_nr_from>..<loss_record_nr_to>\n"
+"        [unlimited*|limited <max_blocks>]\n"
+"        [heuristics heur1,heur2,...]\n"
+"     after a leak search, shows the list of blocks of <loss_record_nr>\n"
+"     (or of the range <loss_record_nr_from>..<loss_record_nr_to>).\n"
+"     With heuristics, only shows the blocks found via heur1,heur2,...\n"
+"            * = defaults\n";
+
+static const HChar usage_who_points_at[] =
+"  who_points_at <addr> [<len>]\n"
+"        shows places pointing inside <len> (default 1) bytes at <addr>\n"
+"        (with len 1, only shows \"start pointers\" pointing exactly to <addr>,\n"
+"         with len > 1, will also show \"interior pointers\")\n";
+
+static void print_help(void)
+{
+   VG_(gdb_printf)("\n");
+   VG_(gdb_printf)("memroot monitor commands:\n");
+   VG_(gdb_printf)("%s%s%s", usage_leak_check, usage_block_list,
+                   usage_who_points_at);
+   VG_(gdb_printf)("\n");
+}
+
+/* Says what was wrong, then how the command is used. */
+static void bad_command(const HChar* usage, const HChar* what, const HChar* word)
+{
+   if (word)
+      VG_(gdb_printf)("%s: '%s'\n", what, word);
+   else
+      VG_(gdb_printf)("%s\n", what);
+   VG_(gdb_printf)("usage:\n%s", usage);
+}
+
+/* A positive decimal number, all of the word. */
+static Bool parse_positive(const HChar* word, UInt* value)
+{
+   HChar* end;
+   Long   v;
+   if (word == NULL)
+      return False;
+   v = VG_(strtoll10)(word, &end);
+   if (*end != '\0' || v <= 0 || v > 999999999)
+      return False;
+   *value = (UInt)v;
+   return True;
+}
+
+static void leak_check_command(ThreadId tid, HChar** saveptr)
+{
+   MR_LeakCheckParams lcp;
+   HChar* kw;
+
+   /* Memcheck's monitor defaults, which differ from the command line's:
+      no heuristics, only what increased, and never an error count. */
+   lcp.mode                  = MR_LC_Full;
+   lcp.show_leak_kinds       = MR_R2S(MR_Possible) | MR_R2S(MR_Unreached);
+   lcp.errors_for_leak_kinds = 0;
+   lcp.heuristics            = 0;
+   lcp.deltamode             = MR_LCD_Increased;
+   lcp.max_loss_records_output = 999999999;
+   lcp.requested_by_monitor_command = True;
+
+   for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
+        kw = VG_(strtok_r)(NULL, " ", saveptr)) {
+      HChar* val;
+      switch (VG_(keyword_id)("full summary xtleak kinds reachable "
+                              "possibleleak definiteleak heuristics "
+                              "increased changed any unlimited limited",
+                              kw, kwd_report_all)) {
+      case -2:
+      case -1:
+         bad_command(usage_leak_check, "unknown leak_check argument", kw);
+         return;
+      case 0: lcp.mode = MR_LC_Full; break;
+      case 1: lcp.mode = MR_LC_Summary; break;
+      case 2:
+         bad_command(usage_leak_check,
+                     "xtleak is not supported by memroot; use full", NULL);
+         return;
+      case 3:
+         val = VG_(strtok_r)(NULL, " ", saveptr);
+         if (val == NULL
+             || !VG_(parse_enum_set)(MR_(leak_kinds_tokens), True, val,
+                                     &lcp.show_leak_kinds)) {
+            bad_command(usage_leak_check, "missing or malformed leak kinds set",
+                        val);
+            return;
+         }
+         break;
+      case 4: lcp.show_leak_kinds = MR_(all_reachedness)(); break;
+      case 5:
+         lcp.show_leak_kinds = MR_R2S(MR_Possible) | MR_R2S(MR_IndirectLeak)
+                               | MR_R2S(MR_Unreached);
+         break;
+      case 6: lcp.show_leak_kinds = MR_R2S(MR_Unreached); break;
+      case 7:
+         val = VG_(strtok_r)(NULL, " ", saveptr);
+         if (val == NULL
+             || !VG_(parse_enum_set)(MR_(leak_heuristics_tokens), True, val,
+                                     &lcp.heuristics)) {
+            bad_command(usage_leak_check, "missing or malformed heuristics set",
+                        val);
+            return;
+         }
+         break;
+      case 8: lcp.deltamode = MR_LCD_Increased; break;
+      case 9: lcp.deltamode = MR_LCD_Changed; break;
+      case 10: lcp.deltamode = MR_LCD_Any; break;
+      case 11: lcp.max_loss_records_output = 999999999; break;
+      case 12:
+         val = VG_(strtok_r)(NULL, " ", saveptr);
+         if (!parse_positive(val, &lcp.max_loss_records_output)) {
+            bad_command(usage_leak_check,
+                        "limited needs a number of loss records >= 1", val);
+            return;
+         }
+         break;
+      default:
+         tl_assert(0);
+      }
+   }
+   MR_(detect_memory_leaks)(tid, &lcp);
+}
+
+/* <n> or <from>..<to>, loss record numbers as printed (from 1). */
+static Bool parse_slice(const HChar* word, UInt* from, UInt* to)
+{
+   HChar  copy[64];
+   HChar* dots;
+   if (word == NULL || VG_(strlen)(word) >= sizeof(copy))
+      return False;
+   VG_(strcpy)(copy, word);
+   dots = VG_(strstr)(copy, "..");
+   if (dots == NULL)
+      return parse_positive(copy, from) && (*to = *from, True);
+   *dots = '\0';
+   return parse_positive(copy, from) && parse_positive(dots + 2, to)
+          && *from <= *to;
+}
+
+static void block_list_command(HChar** saveptr)
+{
+   HChar* word = VG_(strtok_r)(NULL, " ", saveptr);
+   UInt   from, to, max_blocks = 999999999, heuristics = 0;
+   HChar* kw;
+
+   if (!parse_slice(word, &from, &to)) {
+      bad_command(usage_block_list,
+                  word ? "malformed loss record number or range"
+                       : "missing loss record number", word);
+      return;
+   }
+   for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
+        kw = VG_(strtok_r)(NULL, " ", saveptr)) {
+      HChar* val;
+      switch (VG_(keyword_id)("unlimited limited heuristics", kw,
+                              kwd_report_all)) {
+      case -2:
+      case -1:
+         bad_command(usage_block_list, "unknown block_list argument", kw);
+         return;
+      case 0: max_blocks = 999999999; break;
+      case 1:
+         val = VG_(strtok_r)(NULL, " ", saveptr);
+         if (!parse_positive(val, &max_blocks)) {
+            bad_command(usage_block_list,
+                        "limited needs a number of blocks >= 1", val);
+            return;
+         }
+         break;
+      case 2:
+         val = VG_(strtok_r)(NULL, " ", saveptr);
+         if (val == NULL
+             || !VG_(parse_enum_set)(MR_(leak_heuristics_tokens), True, val,
+                                     &heuristics)) {
+            bad_command(usage_block_list, "missing or malformed heuristics set",
+                        val);
+            return;
+         }
+         break;
+      default:
+         tl_assert(0);
+      }
+   }
+   MR_(print_block_list)(from - 1, to - 1, max_blocks, heuristics);
+}
+
+static void who_points_at_command(HChar** saveptr)
+{
+   Addr  address;
+   SizeT szB = 1;
+   /* It reports its own parse errors; add the usage. */
+   if (!VG_(strtok_get_address_and_size)(&address, &szB, saveptr)) {
+      VG_(gdb_printf)("usage:\n%s", usage_who_points_at);
+      return;
+   }
+   if (address == 0) {
+      bad_command(usage_who_points_at, "cannot search who points at 0x0", NULL);
+      return;
+   }
+   if (szB == 0) {
+      bad_command(usage_who_points_at, "<len> must be >= 1", NULL);
+      return;
+   }
+   MR_(who_points_at)(address, szB);
+}
+
+Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
+{
+   HChar  s[VG_(strlen)(req) + 1];
+   HChar* saveptr;
+   HChar* cmd;
+
+   VG_(strcpy)(s, req);
+   cmd = VG_(strtok_r)(s, " ", &saveptr);
+   switch (VG_(keyword_id)("help leak_check block_list who_points_at",
+                           cmd, kwd_report_duplicated_matches)) {
+   case -2:
+      return True;
+   case -1:
+      return False;        /* the core tries its own commands, then says so */
+   case 0:
+      print_help();
+      return True;
+   case 1:
+      leak_check_command(tid, &saveptr);
+      return True;
+   case 2:
+      block_list_command(&saveptr);
+      return True;
+   case 3:
+      who_points_at_command(&saveptr);
+      return True;
+   default:
+      tl_assert(0);
+   }
+}

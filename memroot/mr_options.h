@@ -1,0 +1,18 @@
+/* memroot options: the values of memroot's command-line options, parsed by
+   main and read by the other pieces. */
+
+#ifndef __MR_OPTIONS_H
+#define __MR_OPTIONS_H
+
+#include "mr_leak.h"
+
+extern MR_LeakCheckMode MR_(clo_leak_check);
+extern VgRes            MR_(clo_leak_resolution);
+extern UInt             MR_(clo_show_leak_kinds);
+extern UInt             MR_(clo_errors_for_leak_kinds);
+extern UInt             MR_(clo_leak_check_heuristics);
+
+/* The leak check the options ask for at exit. */
+void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp);
+
+#endif
