@@ -8,6 +8,7 @@
 #include "mr_leak.h"
 #include "mr_mempool.h"
 #include "mr_monitor.h"
+#include "mr_slots.h"
 
 /* Requests memroot does not know are left to the core, which reports
    them once. */
@@ -53,7 +54,8 @@ static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
          *ret = MR_(handle_gdb_monitor_command)(tid, (const HChar*)arg[1]);
          return *ret;
       default:
-         return MR_(leak_handle_client_request)(tid, arg, ret);
+         return MR_(leak_handle_client_request)(tid, arg, ret)
+                || MR_(slots_handle_client_request)(tid, arg, ret);
    }
    *ret = 0;
    return True;

@@ -12,6 +12,7 @@
 #include "mr_heap.h"
 #include "mr_mempool.h"
 #include "mr_profile.h"
+#include "mr_slots.h"
 
 /* Same redzone as Memcheck: a pointer one past the end of a block then
    lands in a redzone, never in the next block, as it does under Memcheck. */
@@ -19,6 +20,10 @@
 
 static VgHashTable* mr_blocks;
 static PoolAlloc*   mr_block_pool;
+
+/* Both 0 until the first allocation: an empty range. */
+Addr MR_(heap_lo) = 0;
+Addr MR_(heap_hi) = 0;
 
 /* Memcheck's HEAP SUMMARY counters: a realloc counts as one alloc and one
    free, a free counts even when it is invalid. */
@@ -127,6 +132,12 @@ static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
    b->where   = VG_(record_ExeContext)(tid, 0);
    b->u.birth = mr_bytes_allocated;
    count_alloc(szB);
+   /* New memory holds no pointer yet, whatever it held before. */
+   MR_(slots_clear)(p, szB);
+   if (MR_(heap_hi) == 0 || p < MR_(heap_lo))
+      MR_(heap_lo) = p;
+   if (p + szB > MR_(heap_hi))
+      MR_(heap_hi) = p + szB;
    MR_(profile_alloc)(b);
    if (freed_volume > mr_freelist_vol)
       release_oldest_blocks();
@@ -141,6 +152,8 @@ MR_Block* MR_(heap_shadow_new)(ThreadId tid, Addr p, SizeT szB)
 void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 {
    MR_(profile_free)(b);
+   /* Freed memory holds no live pointer. */
+   MR_(slots_clear)(b->data, b->szB);
    b->u.freed_at = VG_(record_ExeContext)(tid, 0);
    add_to_freed_queue(b);
 }
@@ -308,6 +321,9 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
                old->szB < new_szB ? old->szB : new_szB);
    VG_(HT_add_node)(mr_blocks, shadow_new(tid, p_new, new_szB,
                                           MR_AllocMalloc));
+   /* The copy keeps the pointers it copied, and where they were stored. */
+   MR_(slots_copy)((Addr)p_old, p_new,
+                   old->szB < new_szB ? old->szB : new_szB);
    MR_(heap_shadow_retire)(tid, old);
    return (void*)p_new;
 }

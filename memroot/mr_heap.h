@@ -37,6 +37,9 @@ typedef struct _MR_Block {
 /* One shadow per live block: its size is the tool's memory per block
    (docs/heap.md). */
 STATIC_ASSERT(sizeof(MR_Block) == 5 * sizeof(void*));
+/* Lowest block start and highest block end ever allocated: widened on
+   every allocation, never narrowed.  The store filter reads them. */
+extern Addr MR_(heap_lo), MR_(heap_hi);
 
 void MR_(heap_init)(void);
 

@@ -17,6 +17,7 @@
 #include "mr_leak.h"
 #include "mr_options.h"
 #include "mr_report.h"
+#include "mr_slots.h"
 #include "memcheck.h"
 
 const HChar* MR_(leak_kinds_tokens) = "reachable,possible,indirect,definite";
@@ -288,6 +289,11 @@ static void scan_words(Addr a, Addr end, Bool is_prior_definite,
       Addr v = *(Addr*)a;
       lc_scanned_szB += sizeof(Addr);
       if (v < lc_lo || v > lc_hi)
+         continue;
+      /* Tracked: only a word a pointer was stored into since it became
+         live counts; a stale value left in dead or reused memory does
+         not (Memcheck gets this from its definedness bits). */
+      if (MR_(clo_leak_scan) == MR_ScanTracked && !MR_(slot_is_marked)(a))
          continue;
       if (searched_hi != 0)
          report_pointer_at(a, v);

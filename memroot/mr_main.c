@@ -8,10 +8,12 @@
 #include "mr_clreq.h"
 #include "mr_errors.h"
 #include "mr_heap.h"
+#include "mr_instrument.h"
 #include "mr_leak.h"
 #include "mr_mempool.h"
 #include "mr_options.h"
 #include "mr_profile.h"
+#include "mr_slots.h"
 
 /* Memcheck's defaults, so that a switch from Memcheck changes nothing. */
 MR_LeakCheckMode MR_(clo_leak_check)            = MR_LC_Summary;
@@ -24,6 +26,7 @@ UInt             MR_(clo_leak_check_heuristics) = MR_H2S(MR_LchStdString)
                                                   | MR_H2S(MR_LchLength64)
                                                   | MR_H2S(MR_LchNewArray)
                                                   | MR_H2S(MR_LchMultipleInheritance);
+MR_LeakScan      MR_(clo_leak_scan)             = MR_ScanTracked;
 
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp)
 {
@@ -58,6 +61,10 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
    else if VG_USET_CLO(arg, "--leak-check-heuristics",
                        MR_(leak_heuristics_tokens),
                        MR_(clo_leak_check_heuristics)) {}
+   else if VG_XACT_CLO(arg, "--leak-scan=tracked",
+                       MR_(clo_leak_scan), MR_ScanTracked) {}
+   else if VG_XACT_CLO(arg, "--leak-scan=conservative",
+                       MR_(clo_leak_scan), MR_ScanConservative) {}
    else if VG_BOOL_CLO(arg, "--show-reachable", show) {
       if (show)
          MR_(clo_show_leak_kinds) = MR_(all_reachedness)();
@@ -97,6 +104,8 @@ static void mr_print_usage(void)
 "                                     same as --show-leak-kinds=definite,possible\n"
 "    --show-reachable=no --show-possibly-lost=no\n"
 "                                     same as --show-leak-kinds=definite\n"
+"    --leak-scan=tracked|conservative which words are candidate pointers:\n"
+"        those a heap pointer was stored into (tracked), or all [tracked]\n"
    );
    MR_(heap_print_usage)();
    MR_(profile_print_usage)();
@@ -112,17 +121,6 @@ static void mr_post_clo_init(void)
    /* As Memcheck: XML readers want every loss record. */
    if (VG_(clo_xml))
       MR_(clo_leak_check) = MR_LC_Full;
-}
-
-/* memroot does not instrument code yet: the heap shadow needs only the
-   allocator calls. */
-static IRSB* mr_instrument(VgCallbackClosure* closure, IRSB* sb,
-                           const VexGuestLayout* layout,
-                           const VexGuestExtents* vge,
-                           const VexArchInfo* archinfo_host,
-                           IRType gWordTy, IRType hWordTy)
-{
-   return sb;
 }
 
 static void mr_fini(Int exitcode)
@@ -162,7 +160,7 @@ static void mr_pre_clo_init(void)
       read after this. */
    VG_(clo_read_inline_info) = True;
 
-   VG_(basic_tool_funcs)(mr_post_clo_init, mr_instrument, mr_fini);
+   VG_(basic_tool_funcs)(mr_post_clo_init, MR_(instrument), mr_fini);
    VG_(needs_command_line_options)(mr_process_cmd_line_option,
                                    mr_print_usage, mr_print_debug_usage);
    VG_(needs_xml_output)();
@@ -174,8 +172,8 @@ static void mr_pre_clo_init(void)
    MR_(errors_needs_tool_errors)();
    MR_(clreq_needs_client_requests)();
    MR_(heap_init)();
-   MR_(mempool_init)();
-   MR_(profile_init)();
+   MR_(slots_init)();
+   MR_(slots_register_events)();
 }
 
 VG_DETERMINE_INTERFACE_VERSION(mr_pre_clo_init)
