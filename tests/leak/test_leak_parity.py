@@ -51,6 +51,7 @@ FIXTURES = {
     "register_root.c": (),
     "mmap_root.c": (),
     "heuristic_stdstring.cpp": ("-D_GLIBCXX_USE_CXX11_ABI=0",),
+    "heuristic_stdstring_cxx11_abi.cpp": (),
     "heuristic_length64.c": (),
     "heuristic_newarray.cpp": (),
     "heuristic_multipleinheritance.cpp": (),
