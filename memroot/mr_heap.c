@@ -136,8 +136,9 @@ static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
    MR_(slots_clear)(p, szB);
    if (MR_(heap_hi) == 0 || p < MR_(heap_lo))
       MR_(heap_lo) = p;
-   if (p + szB > MR_(heap_hi))
-      MR_(heap_hi) = p + szB;
+   /* A zero-sized block still has an address a pointer can hold. */
+   if (p + szB + 1 > MR_(heap_hi))
+      MR_(heap_hi) = p + szB + 1;
    MR_(profile_alloc)(b);
    if (freed_volume > mr_freelist_vol)
       release_oldest_blocks();

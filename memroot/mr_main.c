@@ -172,6 +172,8 @@ static void mr_pre_clo_init(void)
    MR_(errors_needs_tool_errors)();
    MR_(clreq_needs_client_requests)();
    MR_(heap_init)();
+   MR_(mempool_init)();
+   MR_(profile_init)();
    MR_(slots_init)();
    MR_(slots_register_events)();
 }

@@ -319,10 +319,15 @@ static inline void clear_few_words(Addr a, SizeT len)
          sec->site[i] = MR_SITE_NONE;
 }
 
+/* A rise clears the words it kills and the red zone below the new SP:
+   after a return, what a callee left there is dead (Memcheck makes it
+   undefined at every call and return, from VEX's AbiHints).  Without
+   this, a pointer a callee left in its caller's red zone would stay
+   marked when a later call's frame covers that word. */
 #define MR_DIE_STACK(n)                                            \
    static VG_REGPARM(1) void die_stack_##n(Addr new_SP)             \
    {                                                                \
-      clear_few_words(new_SP - RZ - n, n);                          \
+      clear_few_words(new_SP - RZ - n, n + RZ);                     \
    }
 
 MR_DIE_STACK(4)
@@ -337,7 +342,7 @@ MR_DIE_STACK(160)
 
 static void die_stack(Addr a, SizeT len)
 {
-   clear_words(a - RZ, len);
+   clear_words(a - RZ, len + RZ);
 }
 
 static void new_mem_tid(Addr a, SizeT len, ThreadId tid)
