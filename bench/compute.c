@@ -1,34 +1,47 @@
-/* Compute-heavy: a Mandelbrot set iterated in registers; the only stores to
-   memory are one counter per pixel row.  Shows the cost of a tool on code
-   that barely touches memory. */
+/* Compute-heavy with few stores: a dense matrix product and an n-body
+   step in registers, on small arrays. */
+#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 
-int main(int argc, char **argv)
+#define N 400
+
+static double a[N][N], b[N][N], c[N][N];
+
+int main(void)
 {
-   int size = argc > 1 ? atoi(argv[1]) : 400;
-   long *rows = calloc((size_t)size, sizeof *rows);
-   long total = 0;
-
-   for (int y = 0; y < size; y++) {
-      long count = 0;
-      for (int x = 0; x < size; x++) {
-         double cr = 2.5 * x / size - 2.0, ci = 2.0 * y / size - 1.0;
-         double zr = 0, zi = 0;
-         int i = 0;
-         while (i < 500 && zr * zr + zi * zi < 4.0) {
-            double t = zr * zr - zi * zi + cr;
-            zi = 2 * zr * zi + ci;
-            zr = t;
-            i++;
-         }
-         count += i;
+   int i, j, k, step;
+   double px[64], py[64], vx[64] = {0}, vy[64] = {0}, e = 0;
+   for (i = 0; i < N; i++)
+      for (j = 0; j < N; j++) {
+         a[i][j] = (i + j) % 7;
+         b[i][j] = (i * j) % 5;
       }
-      rows[y] = count;
+   for (i = 0; i < N; i++)
+      for (j = 0; j < N; j++) {
+         double s = 0;
+         for (k = 0; k < N; k++)
+            s += a[i][k] * b[k][j];
+         c[i][j] = s;
+      }
+   for (i = 0; i < 64; i++) {
+      px[i] = cos(i);
+      py[i] = sin(i);
    }
-   for (int y = 0; y < size; y++)
-      total += rows[y];
-   free(rows);
-   printf("%ld\n", total);
+   for (step = 0; step < 15000; step++)
+      for (i = 0; i < 64; i++) {
+         double fx = 0, fy = 0;
+         for (j = 0; j < 64; j++) {
+            double dx = px[j] - px[i], dy = py[j] - py[i];
+            double d2 = dx * dx + dy * dy + 0.01;
+            double inv = 1.0 / (d2 * sqrt(d2));
+            fx += dx * inv;
+            fy += dy * inv;
+         }
+         vx[i] += 1e-4 * fx;
+         vy[i] += 1e-4 * fy;
+      }
+   for (i = 0; i < 64; i++)
+      e += vx[i] * vx[i] + vy[i] * vy[i];
+   printf("%f %f\n", c[N / 2][N / 3], e);
    return 0;
 }

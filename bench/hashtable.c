@@ -1,62 +1,75 @@
-/* Pointer-heavy: a chained hash table of 400,000 heap nodes is built, then
-   searched with move-to-front on every hit, so most stores are pointers
-   into the heap.  The table stays reachable from a global at exit: the
-   leak check scans all of it. */
-#include <stdint.h>
+/* Pointer-heavy: a chained hash table of a few hundred thousand nodes,
+   rehashed as it grows, then searched and unlinked; every node store is a
+   heap pointer. */
 #include <stdio.h>
 #include <stdlib.h>
 
-struct node {
-   uint64_t key;
-   uint64_t value;
-   struct node *next;
-};
+struct node { struct node* next; unsigned long key; long value; };
 
-#define NBUCKETS (1u << 16)
+static struct node** buckets;
+static unsigned long n_buckets, n_items;
 
-static struct node **table;
-
-static unsigned bucket(uint64_t key)
+static void grow(void)
 {
-   return (unsigned)((key * 0x9e3779b97f4a7c15ull) >> 48);
-}
-
-static void insert(uint64_t key, uint64_t value)
-{
-   struct node *n = malloc(sizeof *n);
-   n->key = key;
-   n->value = value;
-   n->next = table[bucket(key)];
-   table[bucket(key)] = n;
-}
-
-/* Finds key and moves its node to the front of its chain. */
-static struct node *lookup(uint64_t key)
-{
-   struct node **link = &table[bucket(key)];
-   for (struct node *n = *link; n; link = &n->next, n = n->next) {
-      if (n->key == key) {
-         *link = n->next;
-         n->next = table[bucket(key)];
-         table[bucket(key)] = n;
-         return n;
+   unsigned long i, n = n_buckets ? 2 * n_buckets : 1024;
+   struct node** b = calloc(n, sizeof *b);
+   for (i = 0; i < n_buckets; i++) {
+      struct node* e = buckets[i];
+      while (e) {
+         struct node* next = e->next;
+         e->next = b[e->key % n];
+         b[e->key % n] = e;
+         e = next;
       }
    }
-   return NULL;
+   free(buckets);
+   buckets = b;
+   n_buckets = n;
 }
 
-int main(int argc, char **argv)
+static void insert(unsigned long key)
 {
-   long n = argc > 1 ? atol(argv[1]) : 400000;
-   uint64_t sum = 0;
+   struct node* e = malloc(sizeof *e);
+   if (n_items >= n_buckets)
+      grow();
+   e->key = key;
+   e->value = (long)key * 3;
+   e->next = buckets[key % n_buckets];
+   buckets[key % n_buckets] = e;
+   n_items++;
+}
 
-   table = calloc(NBUCKETS, sizeof *table);
-   for (long i = 0; i < n; i++)
-      insert((uint64_t)i * 7919, (uint64_t)i);
-   for (long i = 0; i < 4 * n; i++) {
-      struct node *hit = lookup((uint64_t)((i * 2654435761u) % n) * 7919);
-      sum += hit ? hit->value : 0;
+static struct node* find(unsigned long key)
+{
+   struct node* e = buckets[key % n_buckets];
+   while (e && e->key != key)
+      e = e->next;
+   return e;
+}
+
+int main(void)
+{
+   unsigned long i, k = 1, found = 0;
+   for (i = 0; i < 300000; i++) {
+      k = k * 6364136223846793005UL + 1442695040888963407UL;
+      insert(k >> 16);
    }
-   printf("%llu\n", (unsigned long long)sum);
+   for (i = 0; i < 3; i++) {
+      unsigned long b;
+      for (b = 0; b < n_buckets; b++) {
+         struct node* e;
+         for (e = buckets[b]; e; e = e->next)
+            found += find(e->key) != NULL;
+      }
+   }
+   for (i = 0; i < n_buckets; i++) {
+      while (buckets[i]) {
+         struct node* e = buckets[i];
+         buckets[i] = e->next;
+         free(e);
+      }
+   }
+   free(buckets);
+   printf("%lu\n", found);
    return 0;
 }

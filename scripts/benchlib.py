@@ -12,25 +12,25 @@ from dataclasses import dataclass
 TOP = os.environ.get("MEMROOT_BUILDDIR",
                      os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VG_IN_PLACE = os.path.join(TOP, "vg-in-place")
-BENCH_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                         "bench")
+SCRIPTS_DIR = os.path.dirname(os.path.abspath(__file__))
+BENCH_DIR = os.path.join(os.path.dirname(SCRIPTS_DIR), "bench")
 
 
 def die(msg):
     sys.exit("%s: %s" % (os.path.basename(sys.argv[0]), msg))
 
 
-def build(names, outdir):
-    """Compiles bench/<name>.c with -O2 -g into outdir, and measure.c, which
-    measure() needs; returns name -> exe."""
+def build(sources, outdir):
+    """Compiles the C sources with -O2 -g into outdir, and scripts/measure.c,
+    which measure() needs; returns name -> exe."""
     exes = {}
-    for name in [*names, "measure"]:
+    for src in [*sources, os.path.join(SCRIPTS_DIR, "measure.c")]:
+        name = os.path.splitext(os.path.basename(src))[0]
         exe = os.path.join(outdir, name)
-        p = subprocess.run(["gcc", "-O2", "-g", "-o", exe,
-                            os.path.join(BENCH_DIR, name + ".c")],
+        p = subprocess.run(["gcc", "-O2", "-g", "-o", exe, src, "-lm"],
                            stderr=subprocess.PIPE, text=True)
         if p.returncode:
-            die("cannot compile %s.c:\n%s" % (name, p.stderr))
+            die("cannot compile %s:\n%s" % (src, p.stderr))
         exes[name] = exe
     return exes
 
@@ -44,7 +44,7 @@ class Run:
 
 
 def measure(cmd, workdir):
-    """Runs cmd to completion through bench/measure (built into workdir by
+    """Runs cmd to completion through scripts/measure (built into workdir by
     build()); its wall and CPU times, its peak RSS and its standard output.
     Valgrind's messages go to a file, shown on failure."""
     report = os.path.join(workdir, "report")

@@ -98,16 +98,6 @@ def loss_records(rep, stacks=False):
                    for r in rep.loss_records)
 
 
-# Programs whose leak verdicts memroot does not yet share with Memcheck:
-# memroot finds reachable some blocks that Memcheck reports lost.  Memcheck
-# reads as pointers only addressable, defined words; memroot reads every
-# word of the root segments, and at exit it scans the whole main stack
-# segment (the thread that called exit is gone, so no stack pointer bounds
-# it), dead frames included, where stale pointers remain.  Strict: a
-# program that starts to agree fails here until it is taken off this list.
-DIFFERS_FROM_MEMCHECK = {"perl", "tclsh", "gcc"}
-
-
 @pytest.fixture(scope="module", params=PROGRAMS, ids=lambda p: p.name)
 def reports(request, tmp_path_factory):
     """(memroot's report, Memcheck's report) for one program."""
@@ -117,39 +107,30 @@ def reports(request, tmp_path_factory):
     ours = run(program, "memroot", workdir)
     assert oracle.returncode == 0 and oracle.heap and oracle.leak, oracle.text
     assert ours.returncode == 0, ours.text
-    return program, ours, oracle
-
-
-@pytest.fixture
-def leak_reports(request, reports):
-    program, ours, oracle = reports
-    if program.name in DIFFERS_FROM_MEMCHECK:
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="memroot finds reachable blocks that Memcheck reports lost"))
     return ours, oracle
 
 
 def test_heap_summary_equals_memchecks(reports):
-    _, ours, oracle = reports
+    ours, oracle = reports
     assert ours.heap == oracle.heap, ours.text
 
 
-def test_leak_summary_equals_memchecks(leak_reports):
-    ours, oracle = leak_reports
+def test_leak_summary_equals_memchecks(reports):
+    ours, oracle = reports
     assert ours.leak == oracle.leak, ours.text
 
 
-def test_error_summary_equals_memchecks(leak_reports):
-    ours, oracle = leak_reports
+def test_error_summary_equals_memchecks(reports):
+    ours, oracle = reports
     assert (ours.errors, ours.error_contexts) == (oracle.errors, oracle.error_contexts), \
         ours.text
 
 
-def test_loss_records_equal_memchecks(leak_reports):
-    ours, oracle = leak_reports
+def test_loss_records_equal_memchecks(reports):
+    ours, oracle = reports
     assert loss_records(ours) == loss_records(oracle), ours.text
 
 
-def test_loss_record_stacks_equal_memchecks(leak_reports):
-    ours, oracle = leak_reports
+def test_loss_record_stacks_equal_memchecks(reports):
+    ours, oracle = reports
     assert loss_records(ours, stacks=True) == loss_records(oracle, stacks=True), ours.text
