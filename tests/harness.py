@@ -171,13 +171,16 @@ def _run(cmd, env=None, timeout=600):
     return parse(p.stderr, p.returncode), p
 
 
-def memroot(prog, *opts, args=(), env=None, timeout=600):
-    """Runs prog under the memroot of this build tree."""
-    rep, _ = _run([VG_IN_PLACE, *opts, prog, *args], env, timeout)
+def memroot(prog, *opts, args=(), env=None, timeout=600, wrap=()):
+    """Runs prog under the memroot of this build tree; wrap is a command
+    prefix (env -i, setarch, ...) that runs Valgrind itself."""
+    rep, _ = _run([*wrap, VG_IN_PLACE, *opts, prog, *args], env, timeout)
     return rep
 
 
-def memcheck(prog, *opts, args=(), env=None, timeout=600):
-    """Runs prog under the installed Memcheck: the oracle."""
-    rep, _ = _run([VALGRIND, "--tool=memcheck", *opts, prog, *args], env, timeout)
+def memcheck(prog, *opts, args=(), env=None, timeout=600, wrap=()):
+    """Runs prog under the installed Memcheck: the oracle.  wrap as for
+    memroot()."""
+    rep, _ = _run([*wrap, VALGRIND, "--tool=memcheck", *opts, prog, *args],
+                  env, timeout)
     return rep

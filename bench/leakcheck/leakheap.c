@@ -1,0 +1,67 @@
+/* leakheap N [inner]: a heap of N small live blocks for timing the leak
+   check itself (scripts/bench-leakcheck).
+     - 90% form one linked list from a global: a chain N long, so marking
+       must not recurse;
+     - 5% are held by interior pointers from a heap array: possibly lost;
+     - 5% form chains of ten whose heads are dropped: each head definitely
+       lost, the rest indirectly lost.
+   With "inner", the program asks for a leak check itself
+   (VALGRIND_DO_LEAK_CHECK) and prints how long it took, in milliseconds of
+   wall and of CPU time. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <valgrind/memcheck.h>
+
+struct block {
+   struct block *next;
+   long payload[2];
+};
+
+/* Not static: the compiler must keep these stores. */
+struct block *list;
+char **interior;
+
+static struct block *new_block(long i, struct block *next)
+{
+   struct block *b = malloc(sizeof *b);
+   b->next = next;
+   b->payload[0] = i;
+   b->payload[1] = ~i;
+   return b;
+}
+
+static double now_ms(clockid_t clock)
+{
+   struct timespec t;
+   clock_gettime(clock, &t);
+   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+int main(int argc, char **argv)
+{
+   long n = argc > 1 ? atol(argv[1]) : 1000000;
+   struct block *chain = NULL;
+
+   interior = malloc((size_t)(n / 20 + 1) * sizeof *interior);
+   for (long i = 0; i < n; i++) {
+      long r = i % 200;
+      if (r % 20 == 0) {
+         interior[i / 20] = (char *)new_block(i, NULL) + 8;
+      } else if (r <= 10) {
+         /* A new chain drops the previous one. */
+         chain = new_block(i, r == 1 ? NULL : chain);
+      } else {
+         list = new_block(i, list);
+      }
+   }
+   if (argc > 2 && strcmp(argv[2], "inner") == 0) {
+      /* Under Valgrind the process's CPU clock counts the tool's work. */
+      double wall = now_ms(CLOCK_MONOTONIC), cpu = now_ms(CLOCK_PROCESS_CPUTIME_ID);
+      VALGRIND_DO_LEAK_CHECK;
+      printf("leak check: %.1f ms, CPU %.1f ms\n", now_ms(CLOCK_MONOTONIC) - wall,
+             now_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu);
+   }
+   return 0;
+}
