@@ -25,7 +25,8 @@ typedef enum {
 typedef struct _MR_Block {
    struct _MR_Block* next;
    Addr              data;      /* start of the client's bytes */
-   SizeT             szB  : sizeof(SizeT) * 8 - 2; /* the size the client asked for */
+   /* Bit-fields, as in Memcheck's chunk: give printf (SizeT)b->szB. */
+   SizeT             szB  : sizeof(SizeT) * 8 - 2; /* the size asked for */
    SizeT             kind : 2;  /* MR_AllocKind */
    ExeContext*       where;     /* allocation stack */
    union {
