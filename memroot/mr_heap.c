@@ -1,10 +1,17 @@
 /* memroot heap: replaces the client's allocator and keeps one shadow
-   record per live block, with Memcheck's heap totals. */
+   record per live block, with Memcheck's heap totals; freed blocks wait in
+   a bounded queue before their memory is reused, so a second free or a
+   free of a moved block can still be described. */
 
-#include "pub_tool_hashtable.h"
+#include "pub_tool_options.h"
+#include "pub_tool_poolalloc.h"
 #include "pub_tool_replacemalloc.h"
+#include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
+#include "mr_errors.h"
 #include "mr_heap.h"
+#include "mr_mempool.h"
+#include "mr_profile.h"
 #include "mr_slots.h"
 
 /* Same redzone as Memcheck: a pointer one past the end of a block then
@@ -12,6 +19,7 @@
 #define MR_MALLOC_REDZONE_SZB 16
 
 static VgHashTable* mr_blocks;
+static PoolAlloc*   mr_block_pool;
 
 /* Both 0 until the first allocation: an empty range. */
 Addr MR_(heap_lo) = 0;
@@ -23,24 +31,145 @@ static ULong mr_n_allocs;
 static ULong mr_n_frees;
 static ULong mr_bytes_allocated;
 
+/* The freed queue, as Memcheck's: blocks of at least freelist_big_blocks
+   bytes in queue 0, others in queue 1; the oldest are released (their
+   memory given back) once the queued volume passes freelist_vol. */
+static Long      mr_freelist_vol        = 20000000;
+static Long      mr_freelist_big_blocks = 1000000;
+static MR_Block* freed_first[2];
+static MR_Block* freed_last[2];
+static Long      freed_volume;
+
+static Bool mr_show_mismatched_frees = True;
+
 void MR_(heap_init)(void)
 {
    mr_blocks = VG_(HT_construct)("memroot.blocks");
+   mr_block_pool = VG_(newPA)(sizeof(MR_Block), 4096, VG_(malloc),
+                              "memroot.block", VG_(free));
 }
 
-static MR_Block* add_block(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
+Bool MR_(heap_process_cmd_line_option)(const HChar* arg)
 {
-   MR_Block* b = VG_(malloc)("memroot.block", sizeof(MR_Block));
-   b->data  = p;
-   b->szB   = szB;
-   b->kind  = kind;
-   b->where = VG_(record_ExeContext)(tid, 0);
-   VG_(HT_add_node)(mr_blocks, b);
+   if VG_BINT_CLO(arg, "--freelist-vol", mr_freelist_vol, 0, 10LL*1000*1000*1000) {}
+   else if VG_BINT_CLO(arg, "--freelist-big-blocks", mr_freelist_big_blocks,
+                       0, 10LL*1000*1000*1000) {}
+   else if VG_BOOL_CLO(arg, "--show-mismatched-frees",
+                       mr_show_mismatched_frees) {}
+   else return False;
+   return True;
+}
+
+void MR_(heap_print_usage)(void)
+{
+   VG_(printf)(
+"    --show-mismatched-frees=no|yes   show frees that don't match the allocator? [yes]\n"
+"    --freelist-vol=<number>          volume of freed blocks queue     [20000000]\n"
+"    --freelist-big-blocks=<number>   releases first blocks with size>= [1000000]\n"
+   );
+}
+
+ULong MR_(heap_bytes_allocated)(void)
+{
+   return mr_bytes_allocated;
+}
+
+VgHashTable* MR_(heap_blocks)(void)
+{
+   return mr_blocks;
+}
+
+static void release_oldest_blocks(void)
+{
+   Int q;
+   for (q = 0; q < 2; q++) {
+      while (freed_volume > mr_freelist_vol && freed_first[q] != NULL) {
+         MR_Block* b = freed_first[q];
+         freed_first[q] = b->next;
+         if (freed_first[q] == NULL)
+            freed_last[q] = NULL;
+         freed_volume -= (Long)b->szB;
+         /* Custom blocks' memory belongs to the client's allocator. */
+         if (b->kind != MR_AllocCustom)
+            VG_(cli_free)((void*)b->data);
+         VG_(freeEltPA)(mr_block_pool, b);
+      }
+   }
+}
+
+static void add_to_freed_queue(MR_Block* b)
+{
+   Int q = (Long)b->szB >= mr_freelist_big_blocks ? 0 : 1;
+   if (freed_last[q] == NULL) {
+      b->next = NULL;
+      freed_first[q] = freed_last[q] = b;
+   } else if ((Long)b->szB >= mr_freelist_vol) {
+      /* It would be released at once: put it first in line. */
+      b->next = freed_first[q];
+      freed_first[q] = b;
+   } else {
+      b->next = NULL;
+      freed_last[q]->next = b;
+      freed_last[q] = b;
+   }
+   freed_volume += (Long)b->szB;
+}
+
+static void count_alloc(SizeT szB)
+{
+   mr_n_allocs++;
+   mr_bytes_allocated += szB;
+}
+
+/* Releasing waits for the next allocation, as in Memcheck, so a freed
+   block stays described as long as possible. */
+static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
+{
+   MR_Block* b = VG_(allocEltPA)(mr_block_pool);
+   b->data    = p;
+   b->szB     = szB;
+   b->kind    = kind;
+   b->where   = VG_(record_ExeContext)(tid, 0);
+   b->u.birth = mr_bytes_allocated;
+   count_alloc(szB);
+   /* New memory holds no pointer yet, whatever it held before. */
+   MR_(slots_clear)(p, szB);
    if (MR_(heap_hi) == 0 || p < MR_(heap_lo))
       MR_(heap_lo) = p;
    if (p + szB > MR_(heap_hi))
       MR_(heap_hi) = p + szB;
+   MR_(profile_alloc)(b);
+   if (freed_volume > mr_freelist_vol)
+      release_oldest_blocks();
    return b;
+}
+
+MR_Block* MR_(heap_shadow_new)(ThreadId tid, Addr p, SizeT szB)
+{
+   return shadow_new(tid, p, szB, MR_AllocCustom);
+}
+
+void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
+{
+   MR_(profile_free)(b);
+   /* Freed memory holds no live pointer. */
+   MR_(slots_clear)(b->data, b->szB);
+   b->u.freed_at = VG_(record_ExeContext)(tid, 0);
+   add_to_freed_queue(b);
+}
+
+void MR_(heap_shadow_discard)(MR_Block* b)
+{
+   MR_(profile_free)(b);
+   VG_(freeEltPA)(mr_block_pool, b);
+}
+
+void MR_(heap_shadow_move)(MR_Block* b, Addr p, SizeT szB)
+{
+   SizeT old_szB = b->szB;
+   b->data = p;
+   b->szB  = szB;
+   MR_(profile_resize)(b, old_szB);
 }
 
 static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
@@ -51,10 +180,20 @@ static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
       return NULL;
    if (zeroed)
       VG_(memset)((void*)p, 0, szB);
-   mr_n_allocs++;
-   mr_bytes_allocated += szB;
-   add_block(tid, p, szB, kind);
+   VG_(HT_add_node)(mr_blocks, shadow_new(tid, p, szB, kind));
    return (void*)p;
+}
+
+/* While the mismatch is reported (and a debugger attached through
+   --vgdb-error may inspect the heap), the block is still live: put it back
+   in the table for that time. */
+static void report_mismatch(ThreadId tid, MR_Block* b)
+{
+   if (!mr_show_mismatched_frees)
+      return;
+   VG_(HT_add_node)(mr_blocks, b);
+   MR_(record_freemismatch_error)(tid, b);
+   VG_(HT_remove)(mr_blocks, b->data);
 }
 
 static void handle_free(ThreadId tid, Addr p, MR_AllocKind kind)
@@ -62,45 +201,66 @@ static void handle_free(ThreadId tid, Addr p, MR_AllocKind kind)
    MR_Block* b;
    mr_n_frees++;
    b = VG_(HT_remove)(mr_blocks, p);
-   if (b == NULL)
+   if (b == NULL) {
+      MR_(record_free_error)(tid, p);
       return;
-   MR_(slots_clear)(p, b->szB);
-   VG_(cli_free)((void*)p);
-   VG_(free)(b);
+   }
+   if (b->kind != kind)
+      report_mismatch(tid, b);
+   MR_(heap_shadow_retire)(tid, b);
 }
+
+/* Every allocator checks its size as Memcheck does: a size that is
+   negative as a signed number is reported and the call fails. */
+#define FISHY(fn, arg, v) MR_(record_fishy_value_error)(tid, fn, arg, v)
 
 static void* mr_malloc(ThreadId tid, SizeT n)
 {
+   if (FISHY("malloc", "size", n))
+      return NULL;
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocMalloc);
 }
 
 static void* mr_builtin_new(ThreadId tid, SizeT n)
 {
+   if (FISHY("__builtin_new", "size", n))
+      return NULL;
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNew);
 }
 
 static void* mr_builtin_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
 {
+   if (FISHY("__builtin_new_aligned", "size", n))
+      return NULL;
    return new_block(tid, n, alignB, False, MR_AllocNew);
 }
 
 static void* mr_builtin_vec_new(ThreadId tid, SizeT n)
 {
+   if (FISHY("__builtin_vec_new", "size", n))
+      return NULL;
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNewVec);
 }
 
 static void* mr_builtin_vec_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
 {
+   if (FISHY("__builtin_vec_new_aligned", "size", n))
+      return NULL;
    return new_block(tid, n, alignB, False, MR_AllocNewVec);
 }
 
 static void* mr_memalign(ThreadId tid, SizeT alignB, SizeT n)
 {
+   if (FISHY("memalign", "size", n))
+      return NULL;
    return new_block(tid, n, alignB, False, MR_AllocMalloc);
 }
 
+/* The preload has already refused products that overflow. */
 static void* mr_calloc(ThreadId tid, SizeT nmemb, SizeT size1)
 {
+   if (FISHY("calloc", "nmemb", nmemb) || FISHY("calloc", "size", size1))
+      return NULL;
    return new_block(tid, nmemb * size1, VG_(clo_alignment), True,
                     MR_AllocMalloc);
 }
@@ -138,25 +298,33 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
    MR_Block* old;
    Addr      p_new;
 
-   /* Memcheck counts a realloc before it knows whether it succeeds. */
+   if (FISHY("realloc", "size", new_szB))
+      return NULL;
+   /* Memcheck counts a realloc as a free and an alloc even when it
+      fails. */
    mr_n_frees++;
-   mr_n_allocs++;
-   mr_bytes_allocated += new_szB;
-   old = VG_(HT_lookup)(mr_blocks, (Addr)p_old);
-   if (old == NULL)
+   old = VG_(HT_remove)(mr_blocks, (Addr)p_old);
+   if (old == NULL) {
+      count_alloc(new_szB);
+      MR_(record_free_error)(tid, (Addr)p_old);
       return NULL;
+   }
+   if (old->kind != MR_AllocMalloc)
+      report_mismatch(tid, old);
    p_new = (Addr)VG_(cli_malloc)(VG_(clo_alignment), new_szB);
-   if (p_new == 0)
+   if (p_new == 0) {
+      count_alloc(new_szB);
+      VG_(HT_add_node)(mr_blocks, old);
       return NULL;
+   }
    VG_(memcpy)((void*)p_new, p_old,
                old->szB < new_szB ? old->szB : new_szB);
+   VG_(HT_add_node)(mr_blocks, shadow_new(tid, p_new, new_szB,
+                                          MR_AllocMalloc));
+   /* The copy keeps the pointers it copied, and where they were stored. */
    MR_(slots_copy)((Addr)p_old, p_new,
                    old->szB < new_szB ? old->szB : new_szB);
-   MR_(slots_clear)((Addr)p_old, old->szB);
-   add_block(tid, p_new, new_szB, MR_AllocMalloc);
-   VG_(HT_remove)(mr_blocks, (Addr)p_old);
-   VG_(cli_free)(p_old);
-   VG_(free)(old);
+   MR_(heap_shadow_retire)(tid, old);
    return (void*)p_new;
 }
 
@@ -187,6 +355,41 @@ void MR_(heap_needs_malloc_replacement)(void)
       MR_MALLOC_REDZONE_SZB);
 }
 
+void MR_(heap_malloclike)(ThreadId tid, Addr p, SizeT szB)
+{
+   VG_(HT_add_node)(mr_blocks, shadow_new(tid, p, szB, MR_AllocCustom));
+}
+
+void MR_(heap_freelike)(ThreadId tid, Addr p)
+{
+   handle_free(tid, p, MR_AllocCustom);
+}
+
+/* Memcheck rejects a resize of an unknown block, one whose old size is
+   wrong, or one to size 0, as an invalid free. */
+void MR_(heap_resize_in_place)(ThreadId tid, Addr p, SizeT old_szB,
+                               SizeT new_szB)
+{
+   MR_Block* b = VG_(HT_lookup)(mr_blocks, p);
+   if (b == NULL || b->szB != old_szB || new_szB == 0) {
+      MR_(record_free_error)(tid, p);
+      return;
+   }
+   MR_(heap_shadow_move)(b, p, new_szB);
+}
+
+void MR_(heap_free_range)(ThreadId tid, Addr start, Addr end)
+{
+   MR_Block* b;
+   VG_(HT_ResetIter)(mr_blocks);
+   while ((b = VG_(HT_Next)(mr_blocks)) != NULL) {
+      if (b->data >= start && b->data + b->szB <= end) {
+         VG_(HT_remove_at_Iter)(mr_blocks);
+         MR_(heap_shadow_retire)(tid, b);
+      }
+   }
+}
+
 static Int cmp_block_ptrs(const void* a, const void* b)
 {
    Addr x = (*(const MR_Block* const*)a)->data;
@@ -194,11 +397,112 @@ static Int cmp_block_ptrs(const void* a, const void* b)
    return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/* The index of the block of the sorted array holding a, or -1. */
+static Int find_holder(Addr a, MR_Block** blocks, UInt n)
+{
+   Int lo = 0, hi = (Int)n - 1;
+   while (lo <= hi) {
+      Int mid = lo + (hi - lo) / 2;
+      MR_Block* b = blocks[mid];
+      if (a < b->data)
+         hi = mid - 1;
+      else if (a >= b->data + (b->szB ? b->szB : 1))
+         lo = mid + 1;
+      else
+         return mid;
+   }
+   return -1;
+}
+
 MR_Block** MR_(heap_sorted_blocks)(UInt* n_blocks)
 {
-   MR_Block** blocks = (MR_Block**)VG_(HT_to_array)(mr_blocks, n_blocks);
-   VG_(ssort)(blocks, *n_blocks, sizeof(MR_Block*), cmp_block_ptrs);
-   return blocks;
+   UInt       n_heap, n_chunks, i, n = 0;
+   MR_Block** heap = (MR_Block**)VG_(HT_to_array)(mr_blocks, &n_heap);
+   MR_Block** chunks;
+   MR_Block** all;
+   Bool*      holds_chunk;
+
+   *n_blocks = 0;
+   if (n_heap == 0)
+      return NULL;
+   VG_(ssort)(heap, n_heap, sizeof(MR_Block*), cmp_block_ptrs);
+   chunks = MR_(mempool_chunks)(&n_chunks);
+   if (n_chunks == 0) {
+      *n_blocks = n_heap;
+      return heap;
+   }
+   /* A block holding the first or last byte of a pool chunk is the pool's
+      superblock: the chunks stand for it. */
+   holds_chunk = VG_(calloc)("memroot.holds", n_heap, sizeof(Bool));
+   for (i = 0; i < n_chunks; i++) {
+      Int m = find_holder(chunks[i]->data, heap, n_heap);
+      if (m >= 0)
+         holds_chunk[m] = True;
+      if (chunks[i]->szB > 1) {
+         m = find_holder(chunks[i]->data + chunks[i]->szB - 1, heap, n_heap);
+         if (m >= 0)
+            holds_chunk[m] = True;
+      }
+   }
+   all = VG_(malloc)("memroot.sorted", (n_heap + n_chunks) * sizeof(MR_Block*));
+   for (i = 0; i < n_chunks; i++)
+      all[n++] = chunks[i];
+   for (i = 0; i < n_heap; i++)
+      if (!holds_chunk[i])
+         all[n++] = heap[i];
+   VG_(ssort)(all, n, sizeof(MR_Block*), cmp_block_ptrs);
+   VG_(free)(holds_chunk);
+   VG_(free)(chunks);
+   VG_(free)(heap);
+   *n_blocks = n;
+   return all;
+}
+
+void MR_(heap_fill_addrinfo)(Addr a, const MR_Block* b, BlockKind bk,
+                             const HChar* desc, /*OUT*/AddrInfo* ai)
+{
+   ai->tag = Addr_Block;
+   ai->Addr.Block.block_kind   = bk;
+   ai->Addr.Block.block_desc   = desc;
+   ai->Addr.Block.block_szB    = b->szB;
+   ai->Addr.Block.rwoffset     = (PtrdiffT)a - (PtrdiffT)b->data;
+   ai->Addr.Block.allocated_at = b->where;
+   VG_(initThreadInfo)(&ai->Addr.Block.alloc_tinfo);
+   ai->Addr.Block.freed_at = bk == Block_Freed ? b->u.freed_at
+                                               : VG_(null_ExeContext)();
+}
+
+static MR_Block* freed_block_holding(Addr a)
+{
+   Int q;
+   for (q = 0; q < 2; q++) {
+      MR_Block* b;
+      for (b = freed_first[q]; b != NULL; b = b->next)
+         if (VG_(addr_is_in_block)(a, b->data, b->szB, MR_MALLOC_REDZONE_SZB))
+            return b;
+   }
+   return NULL;
+}
+
+/* Live blocks first: a recently freed block may have been re-allocated. */
+Bool MR_(heap_describe)(Addr a, /*OUT*/AddrInfo* ai)
+{
+   MR_Block* b;
+   VG_(HT_ResetIter)(mr_blocks);
+   while ((b = VG_(HT_Next)(mr_blocks)) != NULL) {
+      if (VG_(addr_is_in_block)(a, b->data, b->szB, MR_MALLOC_REDZONE_SZB)) {
+         MR_(heap_fill_addrinfo)(a, b, Block_Mallocd,
+                                 freed_block_holding(a)
+                                    ? "recently re-allocated block" : "block",
+                                 ai);
+         return True;
+      }
+   }
+   b = freed_block_holding(a);
+   if (b == NULL)
+      return False;
+   MR_(heap_fill_addrinfo)(a, b, Block_Freed, "block", ai);
+   return True;
 }
 
 ULong MR_(heap_n_frees)(void)

@@ -4,10 +4,6 @@
    that are reported through the error manager. */
 
 #include "pub_tool_aspacehl.h"
-#include "pub_tool_execontext.h"
-#include "pub_tool_xarray.h"
-#include "pub_tool_debuginfo.h"
-#include "pub_tool_addrinfo.h"
 #include "pub_tool_aspacemgr.h"
 #include "pub_tool_libcsetjmp.h"
 #include "pub_tool_libcsignal.h"
@@ -21,6 +17,7 @@
 #include "mr_leak.h"
 #include "mr_options.h"
 #include "mr_report.h"
+#include "mr_slots.h"
 #include "memcheck.h"
 
 const HChar* MR_(leak_kinds_tokens) = "reachable,possible,indirect,definite";
@@ -292,6 +289,11 @@ static void scan_words(Addr a, Addr end, Bool is_prior_definite,
       Addr v = *(Addr*)a;
       lc_scanned_szB += sizeof(Addr);
       if (v < lc_lo || v > lc_hi)
+         continue;
+      /* Tracked: only a word a pointer was stored into since it became
+         live counts; a stale value left in dead or reused memory does
+         not (Memcheck gets this from its definedness bits). */
+      if (MR_(clo_leak_scan) == MR_ScanTracked && !MR_(slot_is_marked)(a))
          continue;
       if (searched_hi != 0)
          report_pointer_at(a, v);
@@ -840,7 +842,7 @@ static void print_clique(const CliqueTree* t, Int leader, UInt* remaining)
          for (d = 0; d < depth[b]; d++)
             VG_(umsg)("  ");
          VG_(umsg)("%p[%lu] indirect loss record %u\n",
-                   (void*)lc_blocks[b]->data, lc_blocks[b]->szB,
+                   (void*)lc_blocks[b]->data, (SizeT)lc_blocks[b]->szB,
                    lr_index_of_block(b) + 1);
          (*remaining)--;
       }
@@ -898,10 +900,11 @@ void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
          }
          if (ex->heuristic)
             VG_(umsg)("%p[%lu] (found via heuristic %s)\n",
-                      (void*)lc_blocks[i]->data, lc_blocks[i]->szB,
+                      (void*)lc_blocks[i]->data, (SizeT)lc_blocks[i]->szB,
                       MR_(str_heuristic)(ex->heuristic));
          else
-            VG_(umsg)("%p[%lu]\n", (void*)lc_blocks[i]->data, lc_blocks[i]->szB);
+            VG_(umsg)("%p[%lu]\n", (void*)lc_blocks[i]->data,
+                      (SizeT)lc_blocks[i]->szB);
          remaining--;
          if (ex->state != MR_Reachable)
             print_clique(&tree, i, &remaining);
@@ -909,33 +912,6 @@ void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
    }
    VG_(free)(tree.first_child);
    VG_(free)(tree.next_sibling);
-}
-
-/* Says where a pointer sits: in which heap block, or what the core knows
-   of the address (a global, a stack frame, a mapping). */
-static void describe_location(Addr a)
-{
-   AddrInfo ai;
-   Int      no = find_block(a, lc_blocks, lc_n_blocks);
-
-   if (no != -1) {
-      const MR_Block* b = lc_blocks[no];
-      ai.tag = Addr_Block;
-      ai.Addr.Block.block_kind   = b->kind == MR_AllocCustom
-                                   ? Block_UserG : Block_Mallocd;
-      ai.Addr.Block.block_desc   = b->kind == MR_AllocCustom
-                                   ? "user-defined block" : "block";
-      ai.Addr.Block.block_szB    = b->szB;
-      ai.Addr.Block.rwoffset     = a - b->data;
-      ai.Addr.Block.allocated_at = b->where;
-      VG_(initThreadInfo)(&ai.Addr.Block.alloc_tinfo);
-      ai.Addr.Block.freed_at     = VG_(null_ExeContext)();
-   } else {
-      ai.tag = Addr_Undescribed;
-      VG_(describe_addr)(VG_(current_DiEpoch)(), a, &ai);
-   }
-   VG_(pp_addrinfo_mc)(a, &ai, False);
-   VG_(clear_addrinfo)(&ai);
 }
 
 static void report_pointer_at(Addr where, Addr v)
@@ -947,12 +923,12 @@ static void report_pointer_at(Addr where, Addr v)
       return;
    if (v == searched_lo) {
       VG_(umsg)("*%#lx points at %#lx\n", where, searched_lo);
-      describe_location(where);
+      MR_(pp_describe_addr)(where);
       return;
    }
    VG_(umsg)("*%#lx interior points at %lu bytes inside %#lx\n",
              where, v - searched_lo, searched_lo);
-   describe_location(where);
+   MR_(pp_describe_addr)(where);
    if (!lc_is_a_block_ptr(v, &no))
       return;
    for (h = MR_LchStdString; h < MR_N_HEURISTICS; h++) {

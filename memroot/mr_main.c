@@ -5,12 +5,14 @@
 #include "pub_tool_options.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_tooliface.h"
+#include "mr_clreq.h"
 #include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_instrument.h"
 #include "mr_leak.h"
-#include "mr_monitor.h"
+#include "mr_mempool.h"
 #include "mr_options.h"
+#include "mr_profile.h"
 #include "mr_slots.h"
 
 /* Memcheck's defaults, so that a switch from Memcheck changes nothing. */
@@ -24,6 +26,7 @@ UInt             MR_(clo_leak_check_heuristics) = MR_H2S(MR_LchStdString)
                                                   | MR_H2S(MR_LchLength64)
                                                   | MR_H2S(MR_LchNewArray)
                                                   | MR_H2S(MR_LchMultipleInheritance);
+MR_LeakScan      MR_(clo_leak_scan)             = MR_ScanTracked;
 
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp)
 {
@@ -58,6 +61,10 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
    else if VG_USET_CLO(arg, "--leak-check-heuristics",
                        MR_(leak_heuristics_tokens),
                        MR_(clo_leak_check_heuristics)) {}
+   else if VG_XACT_CLO(arg, "--leak-scan=tracked",
+                       MR_(clo_leak_scan), MR_ScanTracked) {}
+   else if VG_XACT_CLO(arg, "--leak-scan=conservative",
+                       MR_(clo_leak_scan), MR_ScanConservative) {}
    else if VG_BOOL_CLO(arg, "--show-reachable", show) {
       if (show)
          MR_(clo_show_leak_kinds) = MR_(all_reachedness)();
@@ -71,7 +78,9 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
          MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Possible);
    }
    else
-      return VG_(replacement_malloc_process_cmd_line_option)(arg);
+      return MR_(heap_process_cmd_line_option)(arg)
+             || MR_(profile_process_cmd_line_option)(arg)
+             || VG_(replacement_malloc_process_cmd_line_option)(arg);
    return True;
 }
 
@@ -95,23 +104,16 @@ static void mr_print_usage(void)
 "                                     same as --show-leak-kinds=definite,possible\n"
 "    --show-reachable=no --show-possibly-lost=no\n"
 "                                     same as --show-leak-kinds=definite\n"
+"    --leak-scan=tracked|conservative which words are candidate pointers:\n"
+"        those a heap pointer was stored into (tracked), or all [tracked]\n"
    );
+   MR_(heap_print_usage)();
+   MR_(profile_print_usage)();
 }
 
 static void mr_print_debug_usage(void)
 {
    VG_(printf)("    (none)\n");
-}
-
-static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
-{
-   if (arg[0] == VG_USERREQ__GDB_MONITOR_COMMAND) {
-      Bool handled = MR_(handle_gdb_monitor_command)(tid, (const HChar*)arg[1]);
-      *ret = handled;
-      return handled;
-   }
-   return MR_(leak_handle_client_request)(tid, arg, ret)
-          || MR_(slots_handle_client_request)(tid, arg, ret);
 }
 
 static void mr_post_clo_init(void)
@@ -135,6 +137,7 @@ static void mr_fini(Int exitcode)
       VG_(umsg)("For a detailed leak analysis, rerun with: --leak-check=full\n"
                 "\n");
    }
+   MR_(profile_print)();
 }
 
 /* Not in the tool headers, but a core option like any other: the core
@@ -160,14 +163,14 @@ static void mr_pre_clo_init(void)
    VG_(basic_tool_funcs)(mr_post_clo_init, MR_(instrument), mr_fini);
    VG_(needs_command_line_options)(mr_process_cmd_line_option,
                                    mr_print_usage, mr_print_debug_usage);
-   VG_(needs_client_requests)(mr_handle_client_request);
    VG_(needs_xml_output)();
    /* Memcheck runs glibc's and libstdc++'s cleanup before its exit check;
       so must we, or their internal blocks show up as still in use. */
    VG_(needs_libc_freeres)();
    VG_(needs_cxx_freeres)();
-   MR_(errors_init)();
    MR_(heap_needs_malloc_replacement)();
+   MR_(errors_needs_tool_errors)();
+   MR_(clreq_needs_client_requests)();
    MR_(heap_init)();
    MR_(slots_init)();
    MR_(slots_register_events)();

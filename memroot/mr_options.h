@@ -12,6 +12,13 @@ extern UInt             MR_(clo_show_leak_kinds);
 extern UInt             MR_(clo_errors_for_leak_kinds);
 extern UInt             MR_(clo_leak_check_heuristics);
 
+/* Which words of memory a leak check takes as candidate pointers. */
+typedef enum {
+   MR_ScanTracked,        /* words a heap pointer was stored into */
+   MR_ScanConservative    /* every aligned word */
+} MR_LeakScan;
+extern MR_LeakScan      MR_(clo_leak_scan);
+
 /* The leak check the options ask for at exit. */
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp);
 

@@ -38,18 +38,36 @@ class LossRecord:
 
 
 @dataclass
+class LeakCheck:
+    """One leak check: its loss records and the LEAK SUMMARY ending it, or
+    all_freed when it found no block at all ("All heap blocks were freed --
+    no leaks are possible", then no summary is printed)."""
+    summary: dict = field(default_factory=dict)
+    loss_records: list = field(default_factory=list)
+    all_freed: bool = False
+
+
+@dataclass
 class Report:
     text: str
     returncode: int
     heap: dict = field(default_factory=dict)
-    leak: dict = field(default_factory=dict)
-    loss_records: list = field(default_factory=list)
+    leak: dict = field(default_factory=dict)          # the last LEAK SUMMARY
+    loss_records: list = field(default_factory=list)  # of every check
+    leak_checks: list = field(default_factory=list)   # LeakCheck, in order
     errors: int = None
     error_contexts: int = None
+    pid: int = None
+    processes: list = field(default_factory=list)     # Report per PID
 
 
-_PREFIX = re.compile(r"^==\d+== ?")
+_PREFIX = re.compile(r"^==(\d+)== ?")
 _NUM = r"([\d,]+)"
+# A stack frame: "at 0x4841F2F: operator new[](unsigned long) (in /lib...)"
+# or "by 0x1091AA: main (prog.c:23)"; the name ends where the location
+# in parentheses begins (names may hold spaces and parentheses).
+_FRAME = re.compile(r"\s+(?:at|by) 0x[0-9A-F]+: (.*?)"
+                    r"(?: \((?:in [^()]*|[^()]*:\d+)\))?$")
 
 
 def _n(s):
@@ -57,12 +75,43 @@ def _n(s):
 
 
 def parse(text, returncode=0):
-    """Parses a Valgrind log in Memcheck's layout."""
-    lines = [_PREFIX.sub("", l) for l in text.splitlines()
-             if _PREFIX.match(l)]
+    """Parses a Valgrind log in Memcheck's layout.  The report covers every
+    line of the log.  `processes` holds one report per PID, in order of
+    first appearance: when a program forks, the parent (which printed the
+    banner) comes first, then its children."""
+    lines, by_pid = [], {}
+    for l in text.splitlines():
+        m = _PREFIX.match(l)
+        if m:
+            lines.append(l[m.end():])
+            by_pid.setdefault(int(m[1]), []).append(l[m.end():])
+    rep = _parse_lines(lines, text, returncode)
+    for pid, own in by_pid.items():
+        proc = _parse_lines(own, text, returncode)
+        proc.pid = pid
+        rep.processes.append(proc)
+    if len(by_pid) == 1:
+        rep.pid = rep.processes[0].pid
+    return rep
+
+
+def _parse_lines(lines, text, returncode):
     rep = Report(text=text, returncode=returncode)
     current = None
+    pending = []            # loss records of the check not yet summarised
     for line in lines:
+        if re.match(r"LEAK SUMMARY:", line):
+            rep.leak = {}
+            rep.leak_checks.append(LeakCheck(summary=rep.leak,
+                                             loss_records=pending))
+            pending = []
+            continue
+        if re.match(r"All heap blocks were freed -- no leaks are possible", line):
+            rep.leak = {}
+            rep.leak_checks.append(LeakCheck(loss_records=pending,
+                                             all_freed=True))
+            pending = []
+            continue
         m = re.match(r"\s+in use at exit: %s bytes in %s blocks" % (_NUM, _NUM), line)
         if m:
             rep.heap["in_use_bytes"], rep.heap["in_use_blocks"] = _n(m[1]), _n(m[2])
@@ -99,8 +148,9 @@ def parse(text, returncode=0):
                                  indirect=indirect, blocks=_n(m[4]),
                                  number=_n(m[6]), total=_n(m[7]))
             rep.loss_records.append(current)
+            pending.append(current)
             continue
-        m = re.match(r"\s+(?:at|by) 0x[0-9A-F]+: (\S+)", line)
+        m = _FRAME.match(line)
         if m and current is not None:
             current.stack.append(m[1])
             continue

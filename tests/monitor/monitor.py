@@ -1,0 +1,77 @@
+"""Drives a running fixture through Valgrind's gdbserver: vgdb alone, or
+gdb -batch with `target remote | vgdb`."""
+
+import os
+import re
+import subprocess
+import time
+
+from harness import VG_IN_PLACE
+
+
+class Running:
+    """A fixture under a tool, blocked on stdin between its phases; send()
+    lets it run to the next phase."""
+
+    def __init__(self, tool_cmd, prog, tmpdir):
+        self.proc = subprocess.Popen(
+            [*tool_cmd, "--leak-check=no", "--vgdb=yes",
+             "--vgdb-prefix=%s/vgdb-pipe" % tmpdir, prog],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        self.prefix = "%s/vgdb-pipe" % tmpdir
+        self.wait_phase()
+
+    def wait_phase(self):
+        line = self.proc.stdout.readline()
+        assert line == "waiting\n", line
+
+    def next_phase(self):
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
+        self.wait_phase()
+
+    def vgdb(self, command):
+        p = subprocess.run(["vgdb", "--vgdb-prefix=%s" % self.prefix,
+                            "--pid=%d" % self.proc.pid, *command.split()],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True, timeout=120)
+        return clean(p.stdout)
+
+    def gdb(self, prog, *commands):
+        args = ["gdb", "-batch", "-nx", "-q", prog,
+                "-ex", "target remote | vgdb --vgdb-prefix=%s --pid=%d"
+                % (self.prefix, self.proc.pid)]
+        for c in commands:
+            args += ["-ex", c]
+        args += ["-ex", "detach"]
+        p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True, timeout=120)
+        return clean(p.stdout)
+
+    def finish(self):
+        self.proc.stdin.write("\n")
+        self.proc.stdin.close()
+        self.proc.wait(timeout=120)
+
+
+def clean(text):
+    """The monitor output without PID prefixes, vgdb's chatter and
+    addresses, so that two tools' outputs compare."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^==\d+== ?", "", line)
+        if line.startswith("sending command") or "relaying data" in line:
+            continue
+        line = re.sub(r"0x[0-9A-Fa-f]+", "0x…", line)
+        line = re.sub(r"\(in /\S+/vgpreload_\w+-amd64-linux\.so\)", "(in vgpreload)", line)
+        out.append(line)
+    return out
+
+
+def memroot_cmd():
+    return [VG_IN_PLACE]
+
+
+def memcheck_cmd():
+    return ["valgrind", "--tool=memcheck"]
