@@ -340,7 +340,7 @@ static void die_stack(Addr a, SizeT len)
    clear_words(a - RZ, len);
 }
 
-static void new_mem_of_thread(Addr a, SizeT len, ThreadId tid)
+static void new_mem_tid(Addr a, SizeT len, ThreadId tid)
 {
    clear_words(a, len);
 }
@@ -393,8 +393,8 @@ void MR_(slots_register_events)(void)
 {
    VG_(track_new_mem_startup)      (new_mem_startup);
    VG_(track_new_mem_mmap)         (new_mem_mmap);
-   VG_(track_new_mem_brk)          (new_mem_of_thread);
-   VG_(track_new_mem_stack_signal) (new_mem_of_thread);
+   VG_(track_new_mem_brk)          (new_mem_tid);
+   VG_(track_new_mem_stack_signal) (new_mem_tid);
    VG_(track_die_mem_munmap)       (MR_(slots_clear));
    VG_(track_die_mem_brk)          (MR_(slots_clear));
    VG_(track_die_mem_stack_signal) (MR_(slots_clear));
