@@ -137,3 +137,11 @@ def test_requests_do_nothing_natively(build):
     out = subprocess.run([prog], stdout=subprocess.PIPE, text=True,
                          check=True).stdout
     assert "global=0\n" in out and "local=0\n" in out
+
+
+def test_marks_move_with_mremap_and_die_with_munmap(build):
+    prog, v, _ = run(build, "remap.c")
+    assert v["did_move"] == 1
+    assert_site(prog, "remap.c", v["moved"], "mapped")
+    assert v["old_place"] == UNMARKED
+    assert v["remapped"] == UNMARKED
