@@ -15,6 +15,10 @@
 #include "mr_profile.h"
 #include "mr_slots.h"
 
+/* The tool name the core writes into XML (<protocoltool>, <tool>).  Not
+   in the tool headers; read by the core only to print the preamble. */
+extern const HChar* VG_(clo_toolname);
+
 /* Memcheck's defaults, so that a switch from Memcheck changes nothing. */
 MR_LeakCheckMode MR_(clo_leak_check)            = MR_LC_Summary;
 VgRes            MR_(clo_leak_resolution)       = Vg_HighRes;
@@ -41,7 +45,9 @@ void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp)
 
 static Bool mr_process_cmd_line_option(const HChar* arg)
 {
+   static const HChar* const xml_tool_names[] = { "memroot", "memcheck", NULL };
    Bool show;
+   Int  ix;
 
    if VG_XACT_CLO(arg, "--leak-check=no", MR_(clo_leak_check), MR_LC_Off) {}
    else if VG_XACT_CLO(arg, "--leak-check=summary",
@@ -65,6 +71,11 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
                        MR_(clo_leak_scan), MR_ScanTracked) {}
    else if VG_XACT_CLO(arg, "--leak-scan=conservative",
                        MR_(clo_leak_scan), MR_ScanConservative) {}
+   else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
+      /* With "memcheck", readers that only accept the tool names they know
+         (Qt Creator's knows memcheck, ptrcheck, helgrind) load memroot's
+         XML, which is Memcheck's in every element they read. */
+      VG_(clo_toolname) = xml_tool_names[ix];
    else if VG_BOOL_CLO(arg, "--show-reachable", show) {
       if (show)
          MR_(clo_show_leak_kinds) = MR_(all_reachedness)();
@@ -106,6 +117,8 @@ static void mr_print_usage(void)
 "                                     same as --show-leak-kinds=definite\n"
 "    --leak-scan=tracked|conservative which words are candidate pointers:\n"
 "        those a heap pointer was stored into (tracked), or all [tracked]\n"
+"    --xml-compat=memroot|memcheck    tool name written in the XML output,\n"
+"        memcheck for readers that know no other [memroot]\n"
    );
    MR_(heap_print_usage)();
    MR_(profile_print_usage)();
