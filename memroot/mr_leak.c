@@ -42,6 +42,7 @@ typedef struct {
       SizeT indirect_szB; /* of a clique leader: what it holds */
       SizeT clique;       /* of an indirectly lost block: its leader */
    } IorC;
+   Addr via;              /* the word that first reached it; 0: a register */
 } LC_Extra;
 
 /* Kept after a check: monitor commands list the blocks of a loss record. */
@@ -226,7 +227,7 @@ static MR_Heuristic heuristic_reachedness(Addr ptr, const MR_Block* b)
 /*------------------------------------------------------------*/
 
 /* ptr was found in a root or in a block being marked from the roots. */
-static void mark_from_roots(Addr ptr, Bool is_prior_definite)
+static void mark_from_roots(Addr ptr, Addr via, Bool is_prior_definite)
 {
    Int       no;
    LC_Extra* ex;
@@ -250,6 +251,8 @@ static void mark_from_roots(Addr ptr, Bool is_prior_definite)
                          : MR_LchNone;
       as_start = ex->heuristic != MR_LchNone;
    }
+   if (ex->state == MR_Unreached)
+      ex->via = via;
    if (as_start && is_prior_definite) {
       ex->state = MR_Reachable;
       lc_push(no);               /* rescan: what it holds is reachable too */
@@ -260,7 +263,7 @@ static void mark_from_roots(Addr ptr, Bool is_prior_definite)
 }
 
 /* ptr was found while gathering the clique led by block 'clique'. */
-static void mark_in_clique(Addr ptr, Int clique, Int cur_clique)
+static void mark_in_clique(Addr ptr, Addr via, Int clique, Int cur_clique)
 {
    Int       no;
    LC_Extra* ex;
@@ -276,6 +279,7 @@ static void mark_in_clique(Addr ptr, Int clique, Int cur_clique)
                                           + ex->IorC.indirect_szB;
    ex->state = MR_IndirectLeak;
    ex->IorC.clique = cur_clique;
+   ex->via = via;
 }
 
 /* who_points_at searches [searched_lo, searched_hi] instead of marking. */
@@ -298,9 +302,9 @@ static void scan_words(Addr a, Addr end, Bool is_prior_definite,
       if (searched_hi != 0)
          report_pointer_at(a, v);
       else if (clique == -1)
-         mark_from_roots(v, is_prior_definite);
+         mark_from_roots(v, a, is_prior_definite);
       else
-         mark_in_clique(v, clique, cur_clique);
+         mark_in_clique(v, a, clique, cur_clique);
    }
 }
 
@@ -397,7 +401,7 @@ static void scan_root_segments(void)
 
 static void mark_from_register(ThreadId tid, const HChar* regname, Addr v)
 {
-   mark_from_roots(v, True);
+   mark_from_roots(v, 0, True);
 }
 
 /* Marks and classifies every live block; the result is in lc_blocks and
@@ -425,6 +429,7 @@ static void find_leaks(UInt heuristics)
       lc_extras[i].pending = False;
       lc_extras[i].heuristic = MR_LchNone;
       lc_extras[i].IorC.indirect_szB = 0;
+      lc_extras[i].via = 0;
       if (i == 0 || block_end(lc_blocks[i]) - 1 > lc_hi)
          lc_hi = block_end(lc_blocks[i]) - 1;
    }
@@ -477,6 +482,7 @@ struct _MR_LossRecord {
    SizeT         old_szB, old_indirect_szB;
    UInt          old_num_blocks;
    UInt          index;    /* in lr_array, once sorted for printing */
+   Int           first;    /* in lc_blocks: its first block in this check */
 };
 
 static OSet*           lr_table;
@@ -602,6 +608,8 @@ static void fill_loss_records(MR_LeakSummary* sum)
          lr->where = b->where;
          VG_(OSetGen_Insert)(lr_table, lr);
       }
+      if (lr->num_blocks == 0)
+         lr->first = i;
       lr->szB += b->szB;
       if (ex->state == MR_Unreached)
          lr->indirect_szB += ex->IorC.indirect_szB;
@@ -686,6 +694,23 @@ static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
       MR_(pp_leak_summary)(&lc_summary, &old, lcp);
 }
 
+static UInt lr_index_of_block(Int i);
+
+/* For an indirectly lost block: the lost block that holds it and the
+   pointer through which, with the line that stored that pointer. */
+static void pp_holder(Int i)
+{
+   Addr via    = lc_extras[i].via;
+   Int  holder = find_block(via, lc_blocks, lc_n_blocks);
+   tl_assert(holder != -1);
+   VG_(umsg)(" Held by block %#lx (%lu bytes, %s in loss record %u),"
+             " via the pointer at offset %lu\n",
+             lc_blocks[holder]->data, (SizeT)lc_blocks[holder]->szB,
+             MR_(str_reachedness)(lc_extras[holder].state),
+             lr_index_of_block(holder) + 1, via - lc_blocks[holder]->data);
+   MR_(pp_slot_site)(MR_(slot_site)(via));
+}
+
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                         const MR_LossRecord* lr)
 {
@@ -695,6 +720,8 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                             lr->num_blocks, lr->old_num_blocks,
                             lc_last_deltamode);
    VG_(pp_ExeContext)(lr->where);
+   if (lr->key.state == MR_IndirectLeak && !VG_(clo_xml))
+      pp_holder(lr->first);
 }
 
 ULong MR_(leak_check_generation)(void)
@@ -924,11 +951,13 @@ static void report_pointer_at(Addr where, Addr v)
    if (v == searched_lo) {
       VG_(umsg)("*%#lx points at %#lx\n", where, searched_lo);
       MR_(pp_describe_addr)(where);
+      MR_(pp_slot_site)(MR_(slot_site)(where));
       return;
    }
    VG_(umsg)("*%#lx interior points at %lu bytes inside %#lx\n",
              where, v - searched_lo, searched_lo);
    MR_(pp_describe_addr)(where);
+   MR_(pp_slot_site)(MR_(slot_site)(where));
    if (!lc_is_a_block_ptr(v, &no))
       return;
    for (h = MR_LchStdString; h < MR_N_HEURISTICS; h++) {

@@ -203,7 +203,12 @@ void MR_(pp_slot_site)(UInt site)
    default:
       tl_assert(site - MR_SITE_FIRST_STORE < n_sites);
       s = &sites[site - MR_SITE_FIRST_STORE];
-      VG_(umsg)("   stored at %s\n", VG_(describe_IP)(s->ep, s->ip, NULL));
+      {
+         /* The innermost (inlined) function is the one that stored. */
+         InlIPCursor* iipc = VG_(new_IIPC)(s->ep, s->ip);
+         VG_(umsg)("   stored at %s\n", VG_(describe_IP)(s->ep, s->ip, iipc));
+         VG_(delete_IIPC)(iipc);
+      }
    }
 }
 

@@ -33,7 +33,7 @@ int main(void)
    for (int i = 0; i < 3; i++) {
       struct node* e = calloc(1, sizeof *e);
       e->next = kept;
-      kept = e;
+      kept = e;                             /* SITE:kept */
    }
    leak_list(2);
    wait_for_line();

@@ -31,14 +31,14 @@ class Running:
         self.proc.stdin.flush()
         self.wait_phase()
 
-    def vgdb(self, command):
+    def vgdb(self, command, memroot_only=False):
         p = subprocess.run(["vgdb", "--vgdb-prefix=%s" % self.prefix,
                             "--pid=%d" % self.proc.pid, *command.split()],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            text=True, timeout=120)
-        return clean(p.stdout)
+        return clean(p.stdout, memroot_only)
 
-    def gdb(self, prog, *commands):
+    def gdb(self, prog, *commands, memroot_only=False):
         args = ["gdb", "-batch", "-nx", "-q", prog,
                 "-ex", "target remote | vgdb --vgdb-prefix=%s --pid=%d"
                 % (self.prefix, self.proc.pid)]
@@ -47,7 +47,7 @@ class Running:
         args += ["-ex", "detach"]
         p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            text=True, timeout=120)
-        return clean(p.stdout)
+        return clean(p.stdout, memroot_only)
 
     def finish(self):
         self.proc.stdin.write("\n")
@@ -55,13 +55,21 @@ class Running:
         self.proc.wait(timeout=120)
 
 
-def clean(text):
+# What memroot adds to Memcheck's output: where each edge came from.
+MEMROOT_ONLY = (" Held by block", "   stored at ", "   written by ",
+                "   present at start-up", "   not stored since")
+
+
+def clean(text, memroot_only=False):
     """The monitor output without PID prefixes, vgdb's chatter and
-    addresses, so that two tools' outputs compare."""
+    addresses, so that two tools' outputs compare; memroot's own lines
+    are dropped unless memroot_only."""
     out = []
     for line in text.splitlines():
         line = re.sub(r"^==\d+== ?", "", line)
         if line.startswith("sending command") or "relaying data" in line:
+            continue
+        if not memroot_only and line.startswith(MEMROOT_ONLY):
             continue
         line = re.sub(r"0x[0-9A-Fa-f]+", "0x…", line)
         line = re.sub(r"\(in /\S+/vgpreload_\w+-amd64-linux\.so\)", "(in vgpreload)", line)

@@ -1,0 +1,34 @@
+"""Every edge knows the line that stored it: an indirectly lost block's
+loss record names the block holding it and the assignment that linked
+them; who_points_at names the store of each pointer it finds."""
+
+import os
+import re
+
+from harness import memroot
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def line_of(fixture, marker):
+    with open(os.path.join(HERE, fixture)) as f:
+        for n, line in enumerate(f, 1):
+            if "/* SITE:%s */" % marker in line:
+                return n
+    raise AssertionError(marker)
+
+
+def test_indirect_record_names_its_holder_and_the_storing_line(build):
+    rep = memroot(build("held_list.c"), "--leak-check=full", "--show-leak-kinds=all")
+    lines = [re.sub(r"^==\d+== ?", "", l) for l in rep.text.splitlines()]
+    i = next(n for n, l in enumerate(lines) if "are indirectly lost in loss record" in l)
+    held = next(l for l in lines[i:] if l.startswith(" Held by block"))
+    assert re.match(r" Held by block 0x[0-9a-f]+ \(16 bytes, definitely lost in loss "
+                    r"record 2\), via the pointer at offset 8$", held), held
+    stored = lines[lines.index(held) + 1]
+    assert stored.endswith(": lose_list (held_list.c:%d)" % line_of("held_list.c", "link")), stored
+
+
+def test_records_of_other_kinds_name_no_holder(build):
+    rep = memroot(build("held_list.c"), "--leak-check=full", "--show-leak-kinds=all")
+    assert rep.text.count("Held by block") == 1
