@@ -398,10 +398,9 @@ static Int cmp_block_ptrs(const void* a, const void* b)
    return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* The index of the block of the sorted array holding a, or -1. */
-static Int find_holder(Addr a, MR_Block** blocks, UInt n)
+Int MR_(heap_find_block)(Addr a, MR_Block** blocks, Int n)
 {
-   Int lo = 0, hi = (Int)n - 1;
+   Int lo = 0, hi = n - 1;
    while (lo <= hi) {
       Int mid = lo + (hi - lo) / 2;
       MR_Block* b = blocks[mid];
@@ -415,47 +414,58 @@ static Int find_holder(Addr a, MR_Block** blocks, UInt n)
    return -1;
 }
 
+/* A custom block (a pool chunk, or a VALGRIND_MALLOCLIKE_BLOCK) inside a
+   plain block is what the program uses; the plain block is only its
+   backing store and is left out, as Memcheck leaves it out of its leak
+   check.  Plain blocks never overlap, so only the last plain block that
+   starts at or before a custom block, or one starting with it, can hold
+   it. */
+static UInt drop_backing_blocks(MR_Block** blocks, UInt n)
+{
+   Bool* backing = VG_(calloc)("memroot.backing", n, sizeof(Bool));
+   Int   last_plain = -1;
+   UInt  i, j, kept = 0;
+
+   for (i = 0; i < n; i++) {
+      if (blocks[i]->kind != MR_AllocCustom) {
+         last_plain = i;
+         continue;
+      }
+      if (last_plain != -1
+          && blocks[i]->data < blocks[last_plain]->data + blocks[last_plain]->szB)
+         backing[last_plain] = True;
+      for (j = i + 1; j < n && blocks[j]->data == blocks[i]->data; j++)
+         if (blocks[j]->kind != MR_AllocCustom)
+            backing[j] = True;
+   }
+   for (i = 0; i < n; i++)
+      if (!backing[i])
+         blocks[kept++] = blocks[i];
+   VG_(free)(backing);
+   return kept;
+}
+
 MR_Block** MR_(heap_sorted_blocks)(UInt* n_blocks)
 {
-   UInt       n_heap, n_chunks, i, n = 0;
+   UInt       n_heap, n_chunks, i;
    MR_Block** heap = (MR_Block**)VG_(HT_to_array)(mr_blocks, &n_heap);
    MR_Block** chunks;
    MR_Block** all;
-   Bool*      holds_chunk;
 
    *n_blocks = 0;
+   /* As in Memcheck: with no heap block, pool chunks are not looked at. */
    if (n_heap == 0)
       return NULL;
-   VG_(ssort)(heap, n_heap, sizeof(MR_Block*), cmp_block_ptrs);
    chunks = MR_(mempool_chunks)(&n_chunks);
-   if (n_chunks == 0) {
-      *n_blocks = n_heap;
-      return heap;
-   }
-   /* A block holding the first or last byte of a pool chunk is the pool's
-      superblock: the chunks stand for it. */
-   holds_chunk = VG_(calloc)("memroot.holds", n_heap, sizeof(Bool));
-   for (i = 0; i < n_chunks; i++) {
-      Int m = find_holder(chunks[i]->data, heap, n_heap);
-      if (m >= 0)
-         holds_chunk[m] = True;
-      if (chunks[i]->szB > 1) {
-         m = find_holder(chunks[i]->data + chunks[i]->szB - 1, heap, n_heap);
-         if (m >= 0)
-            holds_chunk[m] = True;
-      }
-   }
    all = VG_(malloc)("memroot.sorted", (n_heap + n_chunks) * sizeof(MR_Block*));
-   for (i = 0; i < n_chunks; i++)
-      all[n++] = chunks[i];
    for (i = 0; i < n_heap; i++)
-      if (!holds_chunk[i])
-         all[n++] = heap[i];
-   VG_(ssort)(all, n, sizeof(MR_Block*), cmp_block_ptrs);
-   VG_(free)(holds_chunk);
-   VG_(free)(chunks);
+      all[i] = heap[i];
+   for (i = 0; i < n_chunks; i++)
+      all[n_heap + i] = chunks[i];
    VG_(free)(heap);
-   *n_blocks = n;
+   VG_(free)(chunks);
+   VG_(ssort)(all, n_heap + n_chunks, sizeof(MR_Block*), cmp_block_ptrs);
+   *n_blocks = drop_backing_blocks(all, n_heap + n_chunks);
    return all;
 }
 

@@ -57,6 +57,10 @@ void MR_(heap_print_usage)(void);
    allocated outside pools.  The caller frees the array with VG_(free). */
 MR_Block** MR_(heap_sorted_blocks)(UInt* n_blocks);
 
+/* The index of the block of sorted blocks[0..n) holding a, or -1.  A
+   zero-sized block holds its own address, so a pointer to it finds it. */
+Int MR_(heap_find_block)(Addr a, MR_Block** blocks, Int n);
+
 /* How many frees so far: a leak check's view of the blocks is stale
    once this moves. */
 ULong MR_(heap_n_frees)(void);

@@ -65,51 +65,6 @@ static Addr block_end(const MR_Block* b)
    return b->data + (b->szB == 0 ? 1 : b->szB);
 }
 
-/* Index of the block holding ptr, or -1. */
-static Int find_block(Addr ptr, MR_Block** blocks, Int n)
-{
-   Int lo = 0, hi = n - 1;
-   while (lo <= hi) {
-      Int mid = lo + (hi - lo) / 2;
-      if (ptr < blocks[mid]->data)
-         hi = mid - 1;
-      else if (ptr >= block_end(blocks[mid]))
-         lo = mid + 1;
-      else
-         return mid;
-   }
-   return -1;
-}
-
-/* A custom block (VALGRIND_MALLOCLIKE_BLOCK, mempool chunk) inside a
-   malloc'd block is what the program uses; the malloc'd block is only its
-   backing store and takes no part in the check, as in Memcheck. */
-static Int drop_custom_backing_blocks(MR_Block** blocks, Int n)
-{
-   Bool* backing = VG_(calloc)("memroot.leak.backing", n ? n : 1, sizeof(Bool));
-   Int   i, j, kept = 0, last_plain = -1;
-
-   for (i = 0; i < n; i++) {
-      if (blocks[i]->kind != MR_AllocCustom) {
-         last_plain = i;
-         continue;
-      }
-      /* Plain blocks never overlap, so only the last one that starts at
-         or before the custom block, or one that starts with it, can hold
-         it. */
-      if (last_plain != -1 && blocks[i]->data < block_end(blocks[last_plain]))
-         backing[last_plain] = True;
-      for (j = i + 1; j < n && blocks[j]->data == blocks[i]->data; j++)
-         if (blocks[j]->kind != MR_AllocCustom)
-            backing[j] = True;
-   }
-   for (i = 0; i < n; i++)
-      if (!backing[i])
-         blocks[kept++] = blocks[i];
-   VG_(free)(backing);
-   return kept;
-}
-
 static void lc_push(Int no)
 {
    if (!lc_extras[no].pending) {
@@ -134,7 +89,7 @@ static Bool lc_is_a_block_ptr(Addr ptr, Int* no)
 {
    if (ptr < lc_lo || ptr > lc_hi)
       return False;
-   *no = find_block(ptr, lc_blocks, lc_n_blocks);
+   *no = MR_(heap_find_block)(ptr, lc_blocks, lc_n_blocks);
    if (*no == -1)
       return False;
    /* Only custom blocks can lie in memory the client cannot read. */
@@ -414,7 +369,7 @@ static void find_leaks(UInt heuristics)
    VG_(free)(lc_blocks);
    VG_(free)(lc_extras);
    lc_blocks   = MR_(heap_sorted_blocks)(&n);
-   lc_n_blocks = drop_custom_backing_blocks(lc_blocks, n);
+   lc_n_blocks = n;
    lc_frees_at_check = MR_(heap_n_frees)();
    lc_extras   = VG_(malloc)("memroot.leak.extras",
                              (lc_n_blocks ? lc_n_blocks : 1) * sizeof(LC_Extra));
@@ -701,7 +656,7 @@ static UInt lr_index_of_block(Int i);
 static void pp_holder(Int i)
 {
    Addr via    = lc_extras[i].via;
-   Int  holder = find_block(via, lc_blocks, lc_n_blocks);
+   Int  holder = MR_(heap_find_block)(via, lc_blocks, lc_n_blocks);
    tl_assert(holder != -1);
    VG_(umsg)(" Held by block %#lx (%lu bytes, %s in loss record %u),"
              " via the pointer at offset %lu\n",
@@ -999,7 +954,7 @@ void MR_(who_points_at)(Addr address, SizeT szB)
                 szB, address);
 
    lc_blocks   = MR_(heap_sorted_blocks)(&n);
-   lc_n_blocks = drop_custom_backing_blocks(lc_blocks, n);
+   lc_n_blocks = n;
    searched_lo = address;
    searched_hi = address + szB - 1;
    /* Every word in the searched range passes the quick filter. */

@@ -11,14 +11,9 @@ requests, then the exit check), that both tools print:
   allocation stack as function names), as a multiset first, then in
   Memcheck's order with Memcheck's numbering "loss record i of n",
 - the same ERROR SUMMARY counts.
-
-Until memroot has a leak checker (it rejects --leak-check), the tests are
-expected to fail, on an assertion only: any other exception is a bug here.
 """
 
 import collections
-import functools
-import os
 
 import pytest
 
@@ -81,33 +76,6 @@ CHECKS_PER_PROCESS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
-def memroot_has_leak_check():
-    """False while memroot rejects --leak-check (before its leak checker)."""
-    rep = harness.memroot("/bin/true", "--leak-check=full")
-    return "Unknown option: --leak-check" not in rep.text
-
-
-def _expect_failure_without_leak_check(test):
-    return pytest.mark.xfail(
-        condition=not memroot_has_leak_check(),
-        reason="memroot has no leak checker yet (rejects --leak-check)",
-        raises=AssertionError, strict=True)(test)
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """corpus(name) compiles a fixture once per test process."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    outdir = str(tmp_path_factory.mktemp("leak-corpus"))
-
-    @functools.lru_cache(maxsize=None)
-    def _build(name):
-        return harness.compile_fixture(os.path.join(here, name), outdir,
-                                       FIXTURES[name])
-    return _build
-
-
 def _oracle_usable(fixture, oracle):
     """Fails (not an assertion: no expected failure hides it) when
     Memcheck's log does not show what the fixture is there to show."""
@@ -153,13 +121,11 @@ def _compare(corpus, fixture, *opts):
 
 
 @pytest.mark.parametrize("fixture", FIXTURES)
-@_expect_failure_without_leak_check
 def test_full_leak_report_equals_memchecks(corpus, fixture):
     _compare(corpus, fixture, *FULL)
 
 
 @pytest.mark.parametrize("fixture", FIXTURES)
-@_expect_failure_without_leak_check
 def test_default_leak_summary_equals_memchecks(corpus, fixture):
     """No options: Memcheck's default --leak-check=summary at exit (mid-run
     client requests still list definite and possible records)."""
@@ -168,6 +134,5 @@ def test_default_leak_summary_equals_memchecks(corpus, fixture):
 
 @pytest.mark.parametrize("heuristics", ["none", "all"])
 @pytest.mark.parametrize("fixture", HEURISTIC_FIXTURES)
-@_expect_failure_without_leak_check
 def test_heuristic_verdicts_equal_memchecks(corpus, fixture, heuristics):
     _compare(corpus, fixture, *FULL, "--leak-check-heuristics=" + heuristics)
