@@ -5,8 +5,8 @@ by read_with_test_valgrind.pl, prints for memroot's XML what it prints for
 Memcheck's XML of the same program."""
 
 import os
-import xml.etree.ElementTree as ET
 import subprocess
+import xml.etree.ElementTree as ET
 
 import pytest
 
