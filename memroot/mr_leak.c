@@ -658,6 +658,19 @@ static void pp_holder(Int i)
    Addr via    = lc_extras[i].via;
    Int  holder = MR_(heap_find_block)(via, lc_blocks, lc_n_blocks);
    tl_assert(holder != -1);
+   if (VG_(clo_xml)) {
+      VG_(printf_xml)("  <heldby>\n"
+                      "    <block>0x%lX</block>\n"
+                      "    <size>%lu</size>\n"
+                      "    <lossrecord>%u</lossrecord>\n"
+                      "    <offset>%lu</offset>\n",
+                      lc_blocks[holder]->data, (SizeT)lc_blocks[holder]->szB,
+                      lr_index_of_block(holder) + 1,
+                      via - lc_blocks[holder]->data);
+      MR_(pp_slot_site)(MR_(slot_site)(via));
+      VG_(printf_xml)("  </heldby>\n");
+      return;
+   }
    VG_(umsg)(" Held by block %#lx (%lu bytes, %s in loss record %u),"
              " via the pointer at offset %lu\n",
              lc_blocks[holder]->data, (SizeT)lc_blocks[holder]->szB,
@@ -675,7 +688,7 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                             lr->num_blocks, lr->old_num_blocks,
                             lc_last_deltamode);
    VG_(pp_ExeContext)(lr->where);
-   if (lr->key.state == MR_IndirectLeak && !VG_(clo_xml))
+   if (lr->key.state == MR_IndirectLeak)
       pp_holder(lr->first);
 }
 

@@ -4,6 +4,7 @@
 
 #include "pub_tool_aspacemgr.h"
 #include "pub_tool_debuginfo.h"
+#include "pub_tool_options.h"
 #include "pub_tool_hashtable.h"
 #include "pub_tool_machine.h"
 #include "pub_tool_tooliface.h"
@@ -184,9 +185,38 @@ Addr MR_(slot_site_ip)(UInt site)
    return sites[site - MR_SITE_FIRST_STORE].ip;
 }
 
+/* The same as an element inside an XML <error>: memroot's own fact,
+   which readers of Memcheck's XML skip. */
+static void pp_slot_site_xml(UInt site)
+{
+   const HChar *fn, *file, *dir;
+   UInt        line;
+   const Site* s;
+
+   switch (site) {
+   case MR_SITE_NONE:    VG_(printf_xml)("    <storedby>none</storedby>\n"); return;
+   case MR_SITE_SYSCALL: VG_(printf_xml)("    <storedby>syscall</storedby>\n"); return;
+   case MR_SITE_STARTUP: VG_(printf_xml)("    <storedby>startup</storedby>\n"); return;
+   case MR_SITE_CORE:    VG_(printf_xml)("    <storedby>valgrind</storedby>\n"); return;
+   }
+   tl_assert(site - MR_SITE_FIRST_STORE < n_sites);
+   s = &sites[site - MR_SITE_FIRST_STORE];
+   VG_(printf_xml)("    <storedat>\n      <ip>0x%lX</ip>\n", s->ip);
+   if (VG_(get_fnname)(s->ep, s->ip, &fn))
+      VG_(printf_xml)("      <fn>%pS</fn>\n", fn);
+   if (VG_(get_filename_linenum)(s->ep, s->ip, &file, &dir, &line))
+      VG_(printf_xml)("      <dir>%pS</dir>\n      <file>%pS</file>\n"
+                      "      <line>%u</line>\n", dir, file, line);
+   VG_(printf_xml)("    </storedat>\n");
+}
+
 void MR_(pp_slot_site)(UInt site)
 {
    const Site* s;
+   if (VG_(clo_xml)) {
+      pp_slot_site_xml(site);
+      return;
+   }
    switch (site) {
    case MR_SITE_NONE:
       VG_(umsg)("   not stored since the memory became live\n");
