@@ -15,6 +15,14 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture
+def source_line(request):
+    """source_line("x.c", "m") is the line of the fixture beside the calling
+    test file that carries /* SITE:m */."""
+    here = os.path.dirname(str(request.fspath))
+    return lambda name, marker: harness.marked_line(os.path.join(here, name), marker)
+
+
+@pytest.fixture
 def build(request, tmp_path):
     """build("name.c") compiles the fixture beside the calling test file."""
     here = os.path.dirname(str(request.fspath))

@@ -12,6 +12,16 @@ VG_IN_PLACE = os.path.join(TOP, "vg-in-place")
 VALGRIND = "valgrind"
 
 
+def marked_line(path, marker):
+    """The number of the line of a fixture that carries /* SITE:marker */:
+    tests name source lines by marker, not by number."""
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            if "/* SITE:%s */" % marker in line:
+                return n
+    raise AssertionError("no SITE:%s in %s" % (marker, path))
+
+
 def compile_fixture(src, outdir, extra=()):
     """Compiles a C or C++ fixture with gcc -g -O0 into outdir."""
     exe = os.path.join(outdir, os.path.splitext(os.path.basename(src))[0])

@@ -1,10 +1,8 @@
 """Drives a running fixture through Valgrind's gdbserver: vgdb alone, or
 gdb -batch with `target remote | vgdb`."""
 
-import os
 import re
 import subprocess
-import time
 
 from harness import VG_IN_PLACE
 

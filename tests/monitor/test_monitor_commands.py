@@ -1,8 +1,6 @@
 """Monitor commands, sent mid-run with vgdb or from gdb, answer as
 Memcheck's do, deltas included; malformed ones explain themselves."""
 
-import os
-
 import pytest
 
 from monitor import Running, memcheck_cmd, memroot_cmd
@@ -21,15 +19,6 @@ def grows(build, tmp_path):
     for r in started:
         if r.proc.poll() is None:
             r.proc.kill()
-
-
-def line_of(fixture, marker):
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, fixture)) as f:
-        for n, line in enumerate(f, 1):
-            if "/* SITE:%s */" % marker in line:
-                return n
-    raise AssertionError(marker)
 
 
 def session(r):
@@ -71,7 +60,7 @@ def test_gdb_monitor_commands_equal_memchecks(grows):
     assert ours and ours == oracle
 
 
-def test_who_points_at_names_the_global_that_holds_a_block(grows):
+def test_who_points_at_names_the_global_that_holds_a_block(grows, source_line):
     prog, start = grows
     r = start(memroot_cmd())
     out = r.gdb(prog, 'eval "monitor who_points_at 0x%lx", (long)kept',
@@ -80,7 +69,7 @@ def test_who_points_at_names_the_global_that_holds_a_block(grows):
     i = next(n for n, l in enumerate(out) if l.startswith("*0x… points at 0x…"))
     assert 'Address 0x… is 0 bytes inside data symbol "kept"' in out[i + 1], out
     # the global was last assigned in main's loop
-    assert out[i + 2].endswith(": main (grows.c:%d)" % line_of("grows.c", "kept")), out
+    assert out[i + 2].endswith(": main (grows.c:%d)" % source_line("grows.c", "kept")), out
 
 
 @pytest.mark.parametrize("command, complaint", [

@@ -2,23 +2,14 @@
 loss record names the block holding it and the assignment that linked
 them; who_points_at names the store of each pointer it finds."""
 
-import os
 import re
+import subprocess
+import xml.etree.ElementTree as ET
 
-from harness import memroot
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def line_of(fixture, marker):
-    with open(os.path.join(HERE, fixture)) as f:
-        for n, line in enumerate(f, 1):
-            if "/* SITE:%s */" % marker in line:
-                return n
-    raise AssertionError(marker)
+from harness import VG_IN_PLACE, memroot
 
 
-def test_indirect_record_names_its_holder_and_the_storing_line(build):
+def test_indirect_record_names_its_holder_and_the_storing_line(build, source_line):
     rep = memroot(build("held_list.c"), "--leak-check=full", "--show-leak-kinds=all")
     lines = [re.sub(r"^==\d+== ?", "", l) for l in rep.text.splitlines()]
     i = next(n for n, l in enumerate(lines) if "are indirectly lost in loss record" in l)
@@ -26,7 +17,7 @@ def test_indirect_record_names_its_holder_and_the_storing_line(build):
     assert re.match(r" Held by block 0x[0-9a-f]+ \(16 bytes, definitely lost in loss "
                     r"record 2\), via the pointer at offset 8$", held), held
     stored = lines[lines.index(held) + 1]
-    assert stored.endswith(": lose_list (held_list.c:%d)" % line_of("held_list.c", "link")), stored
+    assert stored.endswith(": lose_list (held_list.c:%d)" % source_line("held_list.c", "link")), stored
 
 
 def test_records_of_other_kinds_name_no_holder(build):
@@ -34,10 +25,7 @@ def test_records_of_other_kinds_name_no_holder(build):
     assert rep.text.count("Held by block") == 1
 
 
-def test_xml_carries_the_holder_in_an_element_readers_skip(build, tmp_path):
-    import subprocess
-    import xml.etree.ElementTree as ET
-    from harness import VG_IN_PLACE
+def test_xml_carries_the_holder_in_an_element_readers_skip(build, tmp_path, source_line):
     xml = tmp_path / "out.xml"
     subprocess.run([VG_IN_PLACE, "--xml=yes", "--xml-file=%s" % xml,
                     "--show-leak-kinds=all", build("held_list.c")],
@@ -49,6 +37,6 @@ def test_xml_carries_the_holder_in_an_element_readers_skip(build, tmp_path):
     assert held[0].findtext("lossrecord") == "2"
     site = held[0].find("storedat")
     assert (site.findtext("fn"), site.findtext("file"), site.findtext("line")) == \
-        ("lose_list", "held_list.c", str(line_of("held_list.c", "link")))
+        ("lose_list", "held_list.c", str(source_line("held_list.c", "link")))
     assert all(e.find("heldby") is None for e in errors
                if e.findtext("kind") != "Leak_IndirectlyLost")

@@ -29,12 +29,7 @@ def run(build, fixture, *args, opts=()):
 
 
 def source_line(fixture, marker):
-    """The line of the fixture that carries /* SITE:marker */."""
-    with open(os.path.join(HERE, fixture)) as f:
-        for n, line in enumerate(f, 1):
-            if "/* SITE:%s */" % marker in line:
-                return n
-    raise AssertionError("no SITE:%s in %s" % (marker, fixture))
+    return harness.marked_line(os.path.join(HERE, fixture), marker)
 
 
 def line_of(prog, ip):
