@@ -71,6 +71,29 @@ static Bool parse_positive(const HChar* word, UInt* value)
    return True;
 }
 
+/* The next word as a set of tokens, as --show-leak-kinds takes them;
+   False, after saying so, when it is missing or malformed. */
+static Bool next_set(HChar** saveptr, const HChar* tokens, UInt* set,
+                     const HChar* usage, const HChar* what)
+{
+   HChar* val = VG_(strtok_r)(NULL, " ", saveptr);
+   if (val != NULL && VG_(parse_enum_set)(tokens, True, val, set))
+      return True;
+   bad_command(usage, what, val);
+   return False;
+}
+
+/* The next word as a number >= 1; False, after saying so, otherwise. */
+static Bool next_positive(HChar** saveptr, UInt* value, const HChar* usage,
+                          const HChar* what)
+{
+   HChar* val = VG_(strtok_r)(NULL, " ", saveptr);
+   if (parse_positive(val, value))
+      return True;
+   bad_command(usage, what, val);
+   return False;
+}
+
 static void leak_check_command(ThreadId tid, HChar** saveptr)
 {
    MR_LeakCheckParams lcp;
@@ -88,7 +111,6 @@ static void leak_check_command(ThreadId tid, HChar** saveptr)
 
    for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
         kw = VG_(strtok_r)(NULL, " ", saveptr)) {
-      HChar* val;
       switch (VG_(keyword_id)("full summary xtleak kinds reachable "
                               "possibleleak definiteleak heuristics "
                               "increased changed any unlimited limited",
@@ -104,14 +126,9 @@ static void leak_check_command(ThreadId tid, HChar** saveptr)
                      "xtleak is not supported by memroot; use full", NULL);
          return;
       case 3:
-         val = VG_(strtok_r)(NULL, " ", saveptr);
-         if (val == NULL
-             || !VG_(parse_enum_set)(MR_(leak_kinds_tokens), True, val,
-                                     &lcp.show_leak_kinds)) {
-            bad_command(usage_leak_check, "missing or malformed leak kinds set",
-                        val);
+         if (!next_set(saveptr, MR_(leak_kinds_tokens), &lcp.show_leak_kinds,
+                       usage_leak_check, "missing or malformed leak kinds set"))
             return;
-         }
          break;
       case 4: lcp.show_leak_kinds = MR_(all_reachedness)(); break;
       case 5:
@@ -120,26 +137,19 @@ static void leak_check_command(ThreadId tid, HChar** saveptr)
          break;
       case 6: lcp.show_leak_kinds = MR_R2S(MR_Unreached); break;
       case 7:
-         val = VG_(strtok_r)(NULL, " ", saveptr);
-         if (val == NULL
-             || !VG_(parse_enum_set)(MR_(leak_heuristics_tokens), True, val,
-                                     &lcp.heuristics)) {
-            bad_command(usage_leak_check, "missing or malformed heuristics set",
-                        val);
+         if (!next_set(saveptr, MR_(leak_heuristics_tokens), &lcp.heuristics,
+                       usage_leak_check, "missing or malformed heuristics set"))
             return;
-         }
          break;
       case 8: lcp.deltamode = MR_LCD_Increased; break;
       case 9: lcp.deltamode = MR_LCD_Changed; break;
       case 10: lcp.deltamode = MR_LCD_Any; break;
       case 11: lcp.max_loss_records_output = 999999999; break;
       case 12:
-         val = VG_(strtok_r)(NULL, " ", saveptr);
-         if (!parse_positive(val, &lcp.max_loss_records_output)) {
-            bad_command(usage_leak_check,
-                        "limited needs a number of loss records >= 1", val);
+         if (!next_positive(saveptr, &lcp.max_loss_records_output,
+                            usage_leak_check,
+                            "limited needs a number of loss records >= 1"))
             return;
-         }
          break;
       default:
          tl_assert(0);
@@ -178,7 +188,6 @@ static void block_list_command(HChar** saveptr)
    }
    for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
         kw = VG_(strtok_r)(NULL, " ", saveptr)) {
-      HChar* val;
       switch (VG_(keyword_id)("unlimited limited heuristics", kw,
                               kwd_report_all)) {
       case -2:
@@ -187,22 +196,14 @@ static void block_list_command(HChar** saveptr)
          return;
       case 0: max_blocks = 999999999; break;
       case 1:
-         val = VG_(strtok_r)(NULL, " ", saveptr);
-         if (!parse_positive(val, &max_blocks)) {
-            bad_command(usage_block_list,
-                        "limited needs a number of blocks >= 1", val);
+         if (!next_positive(saveptr, &max_blocks, usage_block_list,
+                            "limited needs a number of blocks >= 1"))
             return;
-         }
          break;
       case 2:
-         val = VG_(strtok_r)(NULL, " ", saveptr);
-         if (val == NULL
-             || !VG_(parse_enum_set)(MR_(leak_heuristics_tokens), True, val,
-                                     &heuristics)) {
-            bad_command(usage_block_list, "missing or malformed heuristics set",
-                        val);
+         if (!next_set(saveptr, MR_(leak_heuristics_tokens), &heuristics,
+                       usage_block_list, "missing or malformed heuristics set"))
             return;
-         }
          break;
       default:
          tl_assert(0);
