@@ -801,13 +801,20 @@ static UInt lr_index_of_block(Int i)
 
 /* Who found whom while cliques were gathered: a tree under each leader,
    as first-child / next-sibling links. */
-typedef struct { Int* first_child; Int* next_sibling; } CliqueTree;
+typedef struct {
+   Int*  first_child;
+   Int*  next_sibling;
+   Int*  stack;           /* scratch for the walk, as deep as the tree */
+   UInt* depth;
+} CliqueTree;
 
 static void build_clique_tree(CliqueTree* t)
 {
    Int i, n = lc_n_blocks ? lc_n_blocks : 1;
    t->first_child  = VG_(malloc)("memroot.leak.children", n * sizeof(Int));
    t->next_sibling = VG_(malloc)("memroot.leak.siblings", n * sizeof(Int));
+   t->stack        = VG_(malloc)("memroot.leak.dfs", n * sizeof(Int));
+   t->depth        = VG_(malloc)("memroot.leak.depth", n * sizeof(UInt));
    for (i = 0; i < lc_n_blocks; i++)
       t->first_child[i] = -1;
    /* Backwards, so that each child list is in address order. */
@@ -824,8 +831,8 @@ static void build_clique_tree(CliqueTree* t)
    holds indirectly, each indented by its depth below the leader. */
 static void print_clique(const CliqueTree* t, Int leader, UInt* remaining)
 {
-   Int*  stack = VG_(malloc)("memroot.leak.dfs", lc_n_blocks * sizeof(Int));
-   UInt* depth = VG_(malloc)("memroot.leak.depth", lc_n_blocks * sizeof(UInt));
+   Int*  stack = t->stack;
+   UInt* depth = t->depth;
    Int   top = -1;
 
    depth[leader] = 0;
@@ -850,8 +857,6 @@ static void print_clique(const CliqueTree* t, Int leader, UInt* remaining)
          stack[top - k] = c;
       }
    }
-   VG_(free)(stack);
-   VG_(free)(depth);
 }
 
 void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
@@ -907,6 +912,8 @@ void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
    }
    VG_(free)(tree.first_child);
    VG_(free)(tree.next_sibling);
+   VG_(free)(tree.stack);
+   VG_(free)(tree.depth);
 }
 
 static void report_pointer_at(Addr where, Addr v)

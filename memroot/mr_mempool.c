@@ -86,18 +86,27 @@ void MR_(mempool_alloc)(ThreadId tid, Addr pool, Addr addr, SizeT szB)
       VG_(HT_add_node)(mp->chunks, MR_(heap_shadow_new)(tid, addr, szB));
 }
 
+/* Takes the chunk at addr out of pool, or reports why it cannot. */
+static MR_Block* take_chunk(ThreadId tid, Addr pool, Addr addr,
+                            MR_Mempool** pmp)
+{
+   MR_Block* b;
+   *pmp = find_pool(tid, pool);
+   if (*pmp == NULL)
+      return NULL;
+   b = VG_(HT_remove)((*pmp)->chunks, addr);
+   if (b == NULL)
+      MR_(record_free_error)(tid, addr);
+   return b;
+}
+
 void MR_(mempool_free)(ThreadId tid, Addr pool, Addr addr)
 {
-   MR_Mempool* mp = find_pool(tid, pool);
-   MR_Block*   b;
+   MR_Mempool* mp;
+   MR_Block*   b = take_chunk(tid, pool, addr, &mp);
 
-   if (mp == NULL)
+   if (b == NULL)
       return;
-   b = VG_(HT_remove)(mp->chunks, addr);
-   if (b == NULL) {
-      MR_(record_free_error)(tid, addr);
-      return;
-   }
    if (mp->auto_free)
       MR_(heap_free_range)(tid, b->data, b->data + b->szB);
    MR_(heap_shadow_retire)(tid, b);
@@ -154,16 +163,11 @@ void MR_(mempool_move)(ThreadId tid, Addr pool_from, Addr pool_to)
 void MR_(mempool_change)(ThreadId tid, Addr pool, Addr addr_from,
                          Addr addr_to, SizeT szB)
 {
-   MR_Mempool* mp = find_pool(tid, pool);
-   MR_Block*   b;
+   MR_Mempool* mp;
+   MR_Block*   b = take_chunk(tid, pool, addr_from, &mp);
 
-   if (mp == NULL)
+   if (b == NULL)
       return;
-   b = VG_(HT_remove)(mp->chunks, addr_from);
-   if (b == NULL) {
-      MR_(record_free_error)(tid, addr_from);
-      return;
-   }
    MR_(heap_shadow_move)(b, addr_to, szB);
    VG_(HT_add_node)(mp->chunks, b);
 }
