@@ -57,4 +57,24 @@ typedef enum {
    VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
       VG_USERREQ__MEMROOT_PRINT_SLOT_SITE, (addr), 0, 0, 0, 0)
 
+/* memroot's retention requests start at 0x200 above its base. */
+typedef enum {
+   VG_USERREQ__MEMROOT_RETENTION_REPORT = VG_USERREQ_TOOL_BASE('M','R') + 0x200
+} Vg_MemrootRetentionRequest;
+
+/* A leak search now, and the retention report the --retention-* options
+   ask for (docs/retention.md): the roots retaining the most. */
+#define MEMROOT_RETENTION_REPORT                                       \
+   VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
+      VG_USERREQ__MEMROOT_RETENTION_REPORT, 0, 0, 0, 0, 0)
+/* The same, listing the roots whose retained memory grew since the last
+   retention report, the fastest growing first. */
+#define MEMROOT_RETENTION_REPORT_INCREASED                             \
+   VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
+      VG_USERREQ__MEMROOT_RETENTION_REPORT, 1, 0, 0, 0, 0)
+/* The same, listing the roots whose retained memory grew or shrank. */
+#define MEMROOT_RETENTION_REPORT_CHANGED                               \
+   VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
+      VG_USERREQ__MEMROOT_RETENTION_REPORT, 2, 0, 0, 0, 0)
+
 #endif

@@ -7,6 +7,7 @@
 #include "mr_heap.h"
 #include "mr_leak.h"
 #include "mr_mempool.h"
+#include "mr_retain.h"
 #include "mr_monitor.h"
 #include "mr_slots.h"
 
@@ -55,6 +56,7 @@ static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
          return *ret;
       default:
          return MR_(leak_handle_client_request)(tid, arg, ret)
+                || MR_(retention_handle_client_request)(tid, arg, ret)
                 || MR_(slots_handle_client_request)(tid, arg, ret);
    }
    *ret = 0;

@@ -49,6 +49,7 @@ typedef struct {
 static MR_Block** lc_blocks;
 static Int        lc_n_blocks;
 static LC_Extra*  lc_extras;
+static Bool       lc_has_records;   /* the loss records are of lc_blocks */
 
 static ULong lc_frees_at_check;   /* a free since makes lc_blocks stale */
 static Int*  lc_markstack;
@@ -181,9 +182,15 @@ static MR_Heuristic heuristic_reachedness(Addr ptr, const MR_Block* b)
 /*--- Marking                                               ---*/
 /*------------------------------------------------------------*/
 
-/* ptr was found in a root or in a block being marked from the roots. */
-static void mark_from_roots(Addr ptr, Addr via, Bool is_prior_definite)
+/* A word visitor is told each candidate pointer: a word at `where` whose
+   value v may point into a block. */
+typedef MR_WordVisitor WordVisitor;
+
+/* ptr was found in a root or in a block being marked from the roots;
+   *opaque says whether that block is itself reachable (roots are). */
+static void mark_from_roots(Addr via, Addr ptr, void* opaque)
 {
+   const Bool is_prior_definite = *(Bool*)opaque;
    Int       no;
    LC_Extra* ex;
    Bool      as_start;
@@ -217,32 +224,31 @@ static void mark_from_roots(Addr ptr, Addr via, Bool is_prior_definite)
    }
 }
 
-/* ptr was found while gathering the clique led by block 'clique'. */
-static void mark_in_clique(Addr ptr, Addr via, Int clique, Int cur_clique)
+/* Which clique is being gathered: the leader, and the block whose words
+   are being scanned (a former leader passes its blocks on). */
+typedef struct { Int clique, cur_clique; } CliqueScan;
+
+static void mark_in_clique(Addr via, Addr ptr, void* opaque)
 {
+   const CliqueScan* cs = opaque;
    Int       no;
    LC_Extra* ex;
 
    if (!lc_is_a_block_ptr(ptr, &no))
       return;
    ex = &lc_extras[no];
-   if (ex->state != MR_Unreached || no == clique)
+   if (ex->state != MR_Unreached || no == cs->clique)
       return;
    lc_push(no);
    /* A former clique leader joins with everything it held. */
-   lc_extras[clique].IorC.indirect_szB += lc_blocks[no]->szB
-                                          + ex->IorC.indirect_szB;
+   lc_extras[cs->clique].IorC.indirect_szB += lc_blocks[no]->szB
+                                              + ex->IorC.indirect_szB;
    ex->state = MR_IndirectLeak;
-   ex->IorC.clique = cur_clique;
+   ex->IorC.clique = cs->cur_clique;
    ex->via = via;
 }
 
-/* who_points_at searches [searched_lo, searched_hi] instead of marking. */
-static Addr searched_lo, searched_hi;
-static void report_pointer_at(Addr where, Addr v);
-
-static void scan_words(Addr a, Addr end, Bool is_prior_definite,
-                       Int clique, Int cur_clique)
+static void scan_words(Addr a, Addr end, WordVisitor visit, void* opaque)
 {
    for (; a < end; a += sizeof(Addr)) {
       Addr v = *(Addr*)a;
@@ -254,12 +260,7 @@ static void scan_words(Addr a, Addr end, Bool is_prior_definite,
          not (Memcheck gets this from its definedness bits). */
       if (MR_(clo_leak_scan) == MR_ScanTracked && !MR_(slot_is_marked)(a))
          continue;
-      if (searched_hi != 0)
-         report_pointer_at(a, v);
-      else if (clique == -1)
-         mark_from_roots(v, a, is_prior_definite);
-      else
-         mark_in_clique(v, a, clique, cur_clique);
+      visit(a, v, opaque);
    }
 }
 
@@ -278,8 +279,7 @@ static void lc_fault_catcher(Int sigNo, Addr addr)
 }
 
 /* Scans the 8-byte aligned words of [start, start+len), page by page. */
-static void scan_range(Addr start, SizeT len, Bool is_prior_definite,
-                       Int clique, Int cur_clique)
+static void scan_range(Addr start, SizeT len, WordVisitor visit, void* opaque)
 {
    volatile Addr         a   = VG_ROUNDUP(start, sizeof(Addr));
    const Addr            end = VG_ROUNDDN(start + len, sizeof(Addr));
@@ -290,7 +290,7 @@ static void scan_range(Addr start, SizeT len, Bool is_prior_definite,
       if (page_end > end)
          page_end = end;
       if (VG_MINIMAL_SETJMP(lc_jmpbuf) == 0)
-         scan_words(a, page_end, is_prior_definite, clique, cur_clique);
+         scan_words(a, page_end, visit, opaque);
       else
          lc_skipped_szB += page_end - a;
       a = page_end;
@@ -298,13 +298,24 @@ static void scan_range(Addr start, SizeT len, Bool is_prior_definite,
    VG_(set_fault_catcher)(prev);
 }
 
+static void scan_block(Int no, WordVisitor visit, void* opaque)
+{
+   scan_range(lc_blocks[no]->data, lc_blocks[no]->szB, visit, opaque);
+}
+
+/* Marks from the roots (clique -1), or gathers the clique led by
+   block 'clique'. */
 static void process_markstack(Int clique)
 {
    Int no;
    while (lc_pop(&no)) {
-      Bool is_prior_definite = lc_extras[no].state != MR_Possible;
-      scan_range(lc_blocks[no]->data, lc_blocks[no]->szB, is_prior_definite,
-                 clique, clique == -1 ? -1 : no);
+      if (clique == -1) {
+         Bool is_prior_definite = lc_extras[no].state != MR_Possible;
+         scan_block(no, mark_from_roots, &is_prior_definite);
+      } else {
+         CliqueScan cs = { clique, no };
+         scan_block(no, mark_in_clique, &cs);
+      }
    }
 }
 
@@ -329,7 +340,7 @@ static Addr live_part_start(NSegment const* seg)
 /* Roots in memory: every readable and writable client mapping that is not
    the client heap (data, bss, anonymous mappings, stacks, TLS, shared
    memory); device mappings other than /dev/zero are not touched. */
-static void scan_root_segments(void)
+static void scan_root_segments(WordVisitor visit, void* opaque)
 {
    Int   i, n;
    Addr* starts = VG_(get_segment_starts)(SkFileC | SkAnonC | SkShmC, &n);
@@ -349,14 +360,15 @@ static void scan_root_segments(void)
       if (VG_(clo_verbosity) > 2)
          VG_(dmsg)("  Scanning root segment: %#lx..%#lx (%lu)\n",
                    lo, seg->end, seg->end - lo + 1);
-      scan_range(lo, seg->end - lo + 1, True, -1, -1);
+      scan_range(lo, seg->end - lo + 1, visit, opaque);
    }
    VG_(free)(starts);
 }
 
 static void mark_from_register(ThreadId tid, const HChar* regname, Addr v)
 {
-   mark_from_roots(v, 0, True);
+   Bool is_prior_definite = True;
+   mark_from_roots(0, v, &is_prior_definite);
 }
 
 /* Marks and classifies every live block; the result is in lc_blocks and
@@ -395,7 +407,10 @@ static void find_leaks(UInt heuristics)
       VG_(umsg)("Searching for pointers to %'d not-freed blocks\n",
                 lc_n_blocks);
 
-   scan_root_segments();
+   {
+      Bool is_prior_definite = True;
+      scan_root_segments(mark_from_roots, &is_prior_definite);
+   }
    VG_(apply_to_GP_regs)(mark_from_register);
    process_markstack(-1);
 
@@ -667,7 +682,7 @@ static void pp_holder(Int i)
                       lc_blocks[holder]->data, (SizeT)lc_blocks[holder]->szB,
                       lr_index_of_block(holder) + 1,
                       via - lc_blocks[holder]->data);
-      MR_(pp_slot_site)(MR_(slot_site)(via));
+      MR_(pp_slot_site)("   ", MR_(slot_site)(via));
       VG_(printf_xml)("  </heldby>\n");
       return;
    }
@@ -676,7 +691,7 @@ static void pp_holder(Int i)
              lc_blocks[holder]->data, (SizeT)lc_blocks[holder]->szB,
              MR_(str_reachedness)(lc_extras[holder].state),
              lr_index_of_block(holder) + 1, via - lc_blocks[holder]->data);
-   MR_(pp_slot_site)(MR_(slot_site)(via));
+   MR_(pp_slot_site)("   ", MR_(slot_site)(via));
 }
 
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
@@ -704,6 +719,7 @@ void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
    lc_last_deltamode = lcp->deltamode;
 
    find_leaks(lcp->heuristics);
+   lc_has_records = True;
    if (lc_n_blocks == 0) {
       /* Nothing to compare the next check with either. */
       if (lr_table != NULL) {
@@ -716,6 +732,38 @@ void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
       return;
    }
    report_loss_records(tid, lcp);
+}
+
+void MR_(leak_search)(UInt heuristics)
+{
+   find_leaks(heuristics);
+   lc_has_records = False;
+}
+
+Int MR_(lc_n_blocks)(void)            { return lc_n_blocks; }
+const MR_Block* MR_(lc_block)(Int i)  { return lc_blocks[i]; }
+MR_Reachedness MR_(lc_state)(Int i)   { return lc_extras[i].state; }
+
+Int MR_(lc_reachable_target)(Addr ptr)
+{
+   Int no;
+   if (!lc_is_a_block_ptr(ptr, &no) || lc_extras[no].state != MR_Reachable)
+      return -1;
+   if (ptr == lc_blocks[no]->data
+       || (lc_heuristics
+           && heuristic_reachedness(ptr, lc_blocks[no]) != MR_LchNone))
+      return no;
+   return -1;
+}
+
+void MR_(lc_scan_root_memory)(MR_WordVisitor visit, void* opaque)
+{
+   scan_root_segments(visit, opaque);
+}
+
+void MR_(lc_scan_block)(Int i, MR_WordVisitor visit, void* opaque)
+{
+   scan_block(i, visit, opaque);
 }
 
 void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks)
@@ -864,7 +912,7 @@ void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
    UInt       nr, remaining = max_blocks;
    CliqueTree tree;
 
-   if (lr_table == NULL || lc_blocks == NULL) {
+   if (lr_table == NULL || lc_blocks == NULL || !lc_has_records) {
       VG_(umsg)("Can't print block list: no leak search done yet\n");
       return;
    }
@@ -916,7 +964,10 @@ void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
    VG_(free)(tree.depth);
 }
 
-static void report_pointer_at(Addr where, Addr v)
+/* who_points_at searches [searched_lo, searched_hi]. */
+static Addr searched_lo, searched_hi;
+
+static void report_pointer_at(Addr where, Addr v, void* unused)
 {
    Int no;
    MR_Heuristic h;
@@ -926,13 +977,13 @@ static void report_pointer_at(Addr where, Addr v)
    if (v == searched_lo) {
       VG_(umsg)("*%#lx points at %#lx\n", where, searched_lo);
       MR_(pp_describe_addr)(where);
-      MR_(pp_slot_site)(MR_(slot_site)(where));
+      MR_(pp_slot_site)("   ", MR_(slot_site)(where));
       return;
    }
    VG_(umsg)("*%#lx interior points at %lu bytes inside %#lx\n",
              where, v - searched_lo, searched_lo);
    MR_(pp_describe_addr)(where);
-   MR_(pp_slot_site)(MR_(slot_site)(where));
+   MR_(pp_slot_site)("   ", MR_(slot_site)(where));
    if (!lc_is_a_block_ptr(v, &no))
       return;
    for (h = MR_LchStdString; h < MR_N_HEURISTICS; h++) {
@@ -981,12 +1032,11 @@ void MR_(who_points_at)(Addr address, SizeT szB)
    lc_lo = searched_lo;
    lc_hi = searched_hi;
 
-   scan_root_segments();
+   scan_root_segments(report_pointer_at, NULL);
    for (i = 0; i < lc_n_blocks; i++)
-      scan_range(lc_blocks[i]->data, lc_blocks[i]->szB, True, -1, -1);
+      scan_block(i, report_pointer_at, NULL);
    VG_(apply_to_GP_regs)(report_register);
 
-   searched_lo = searched_hi = 0;
    VG_(free)(lc_blocks);
    lc_blocks = saved_blocks;
    lc_n_blocks = saved_n;

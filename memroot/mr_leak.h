@@ -92,4 +92,26 @@ void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks);
    memroot.h offers too.  False when arg[0] is none of them. */
 Bool MR_(leak_handle_client_request)(ThreadId tid, UWord* arg, UWord* ret);
 
+/*--- For retention: the blocks of the last search, and their words ---*/
+
+/* The search of a leak check (marking, classification) alone, for
+   reports that need no loss records; block_list then asks for a new
+   leak check. */
+void MR_(leak_search)(UInt heuristics);
+
+struct _MR_Block;
+Int                     MR_(lc_n_blocks)(void);
+const struct _MR_Block* MR_(lc_block)(Int i);
+MR_Reachedness          MR_(lc_state)(Int i);
+/* The reachable block that ptr reaches as the search follows pointers
+   from reachable memory (a start pointer, or one a heuristic accepts);
+   -1 if none. */
+Int MR_(lc_reachable_target)(Addr ptr);
+
+/* Visits each candidate pointer: the word at `where` holds v, a value in
+   the range of the blocks (and, tracked, stored as a pointer). */
+typedef void (*MR_WordVisitor)(Addr where, Addr v, void* opaque);
+void MR_(lc_scan_root_memory)(MR_WordVisitor visit, void* opaque);
+void MR_(lc_scan_block)(Int i, MR_WordVisitor visit, void* opaque);
+
 #endif

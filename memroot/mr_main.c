@@ -31,6 +31,20 @@ UInt             MR_(clo_leak_check_heuristics) = MR_H2S(MR_LchStdString)
                                                   | MR_H2S(MR_LchNewArray)
                                                   | MR_H2S(MR_LchMultipleInheritance);
 MR_LeakScan      MR_(clo_leak_scan)             = MR_ScanTracked;
+Bool             MR_(clo_retention)             = True;
+static Long         clo_retention_roots = 10;
+static Long         clo_retention_sites = 3;
+static Double       clo_retention_threshold = 0.1;   /* percent */
+static const HChar* clo_retention_file = NULL;
+
+void MR_(clo_retention_params)(MR_RetentionParams* p)
+{
+   p->max_roots     = clo_retention_roots;
+   p->max_sites     = clo_retention_sites;
+   p->threshold_ppm = (UInt)(clo_retention_threshold * 10000.0 + 0.5);
+   p->deltamode     = MR_LCD_Any;
+   p->json_file     = clo_retention_file;
+}
 
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp)
 {
@@ -71,6 +85,16 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
                        MR_(clo_leak_scan), MR_ScanTracked) {}
    else if VG_XACT_CLO(arg, "--leak-scan=conservative",
                        MR_(clo_leak_scan), MR_ScanConservative) {}
+   else if VG_BOOL_CLO(arg, "--retention", MR_(clo_retention)) {}
+   else if VG_BINT_CLO(arg, "--retention-roots", clo_retention_roots,
+                       1, 1000000) {}
+   else if VG_BINT_CLO(arg, "--retention-sites", clo_retention_sites,
+                       0, 1000) {}
+   else if VG_DBL_CLO(arg, "--retention-threshold", clo_retention_threshold) {
+      if (clo_retention_threshold < 0.0 || clo_retention_threshold > 100.0)
+         VG_(fmsg_bad_option)(arg, "must be a percentage between 0 and 100\n");
+   }
+   else if VG_STR_CLO(arg, "--retention-file", clo_retention_file) {}
    else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
       /* With "memcheck", readers that only accept the tool names they know
          (Qt Creator's knows memcheck, ptrcheck, helgrind) load memroot's
@@ -117,6 +141,14 @@ static void mr_print_usage(void)
 "                                     same as --show-leak-kinds=definite\n"
 "    --leak-scan=tracked|conservative which words are candidate pointers:\n"
 "        those a heap pointer was stored into (tracked), or all [tracked]\n"
+"    --retention=no|yes               at exit, report which roots retain the\n"
+"        reachable heap [yes]\n"
+"    --retention-roots=<number>       roots listed, the biggest first [10]\n"
+"    --retention-threshold=<percent>  list only roots retaining at least\n"
+"        this share of the live heap [0.1]\n"
+"    --retention-sites=<number>       allocation sites shown per root [3]\n"
+"    --retention-file=<file>          also write the report as JSON to <file>\n"
+"        (%%p is replaced with the PID, %%q{VAR} with $VAR) [none]\n"
 "    --xml-compat=memroot|memcheck    tool name written in the XML output,\n"
 "        memcheck for readers that know no other [memroot]\n"
    );
@@ -146,9 +178,17 @@ static void mr_fini(Int exitcode)
       MR_(clo_leak_check_params)(&lcp);
       MR_(detect_memory_leaks)(1 /* any thread: only for the error records */,
                                &lcp);
-   } else if (VG_(clo_verbosity) == 1 && !VG_(clo_xml)) {
-      VG_(umsg)("For a detailed leak analysis, rerun with: --leak-check=full\n"
-                "\n");
+   } else {
+      if (VG_(clo_verbosity) == 1 && !VG_(clo_xml))
+         VG_(umsg)("For a detailed leak analysis, rerun with: "
+                   "--leak-check=full\n\n");
+      if (MR_(clo_retention))
+         MR_(leak_search)(MR_(clo_leak_check_heuristics));
+   }
+   if (MR_(clo_retention) && MR_(lc_n_blocks)() > 0) {
+      MR_RetentionParams rp;
+      MR_(clo_retention_params)(&rp);
+      MR_(retention_report)(&rp);
    }
    MR_(profile_print)();
 }

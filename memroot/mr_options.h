@@ -5,6 +5,7 @@
 #define __MR_OPTIONS_H
 
 #include "mr_leak.h"
+#include "mr_retain.h"
 
 extern MR_LeakCheckMode MR_(clo_leak_check);
 extern VgRes            MR_(clo_leak_resolution);
@@ -19,7 +20,13 @@ typedef enum {
 } MR_LeakScan;
 extern MR_LeakScan      MR_(clo_leak_scan);
 
+/* The retention report at exit (--retention and friends). */
+extern Bool             MR_(clo_retention);
+
 /* The leak check the options ask for at exit. */
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp);
+
+/* The retention report the options ask for. */
+void MR_(clo_retention_params)(MR_RetentionParams* p);
 
 #endif

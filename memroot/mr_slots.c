@@ -210,7 +210,7 @@ static void pp_slot_site_xml(UInt site)
    VG_(printf_xml)("    </storedat>\n");
 }
 
-void MR_(pp_slot_site)(UInt site)
+void MR_(pp_slot_site)(const HChar* indent, UInt site)
 {
    const Site* s;
    if (VG_(clo_xml)) {
@@ -219,16 +219,16 @@ void MR_(pp_slot_site)(UInt site)
    }
    switch (site) {
    case MR_SITE_NONE:
-      VG_(umsg)("   not stored since the memory became live\n");
+      VG_(umsg)("%snot stored since the memory became live\n", indent);
       return;
    case MR_SITE_SYSCALL:
-      VG_(umsg)("   written by a system call\n");
+      VG_(umsg)("%swritten by a system call\n", indent);
       return;
    case MR_SITE_STARTUP:
-      VG_(umsg)("   present at start-up\n");
+      VG_(umsg)("%spresent at start-up\n", indent);
       return;
    case MR_SITE_CORE:
-      VG_(umsg)("   written by Valgrind (signal frame or heap copy)\n");
+      VG_(umsg)("%swritten by Valgrind (signal frame or heap copy)\n", indent);
       return;
    default:
       tl_assert(site - MR_SITE_FIRST_STORE < n_sites);
@@ -236,7 +236,8 @@ void MR_(pp_slot_site)(UInt site)
       {
          /* The innermost (inlined) function is the one that stored. */
          InlIPCursor* iipc = VG_(new_IIPC)(s->ep, s->ip);
-         VG_(umsg)("   stored at %s\n", VG_(describe_IP)(s->ep, s->ip, iipc));
+         VG_(umsg)("%sstored at %s\n", indent,
+                   VG_(describe_IP)(s->ep, s->ip, iipc));
          VG_(delete_IIPC)(iipc);
       }
    }
@@ -471,7 +472,7 @@ Bool MR_(slots_handle_client_request)(ThreadId tid, UWord* arg, UWord* ret)
       site = MR_(slot_site)(w);
       if (arg[0] == VG_USERREQ__MEMROOT_PRINT_SLOT_SITE) {
          VG_(umsg)("Word at %#lx:\n", w);
-         MR_(pp_slot_site)(site);
+         MR_(pp_slot_site)("   ", site);
          *ret = 0;
       } else {
          *ret = site < MR_SITE_FIRST_STORE ? site : MR_(slot_site_ip)(site);

@@ -22,9 +22,9 @@ void  MR_(slots_register_events)(void);
 Bool  MR_(slot_is_marked)(Addr a);
 UInt  MR_(slot_site)(Addr a);
 
-/* One line on the log: "stored at 0x..: fn (file:line)", or how the word
-   was written. */
-void  MR_(pp_slot_site)(UInt site);
+/* One line on the log after indent: "stored at 0x..: fn (file:line)", or
+   how the word was written; in XML, the <storedat> element. */
+void  MR_(pp_slot_site)(const HChar* indent, UInt site);
 /* The store instruction's address; 0 for the special sites. */
 Addr  MR_(slot_site_ip)(UInt site);
 

@@ -194,3 +194,95 @@ def memcheck(prog, *opts, args=(), env=None, timeout=600, wrap=()):
     rep, _ = _run([*wrap, VALGRIND, "--tool=memcheck", *opts, prog, *args],
                   env, timeout)
     return rep
+
+
+# --- Retention reports (docs/retention.md) ---------------------------------
+
+@dataclass
+class RetainedRoot:
+    name: str               # "global g_table in /path", "register R12 of thread 1"
+    bytes: int
+    blocks: int
+    share: str              # "91.2%"
+    reach_bytes: int = None
+    reach_blocks: int = None
+    growth_bytes: int = None
+    growth_blocks: int = None
+    declared: str = None    # "g.c:3", with --read-var-info=yes
+    sites: list = field(default_factory=list)   # (bytes, blocks, [fn, ...])
+    path: list = field(default_factory=list)    # lines of the path, stripped
+
+
+@dataclass
+class Retention:
+    bytes: int
+    blocks: int
+    n_roots: int
+    roots: list = field(default_factory=list)
+    shared_bytes: int = 0
+    shared_blocks: int = 0
+    sharers: list = field(default_factory=list)   # per shared block: names
+
+
+_RET_HEAD = re.compile(r"RETENTION BY ROOT: " + _NUM + r" bytes in " + _NUM +
+                       r" blocks \(.*\) are reachable from " + _NUM + " roots")
+_RET_ROOT = re.compile(_NUM + r" bytes in " + _NUM + r" blocks \(([\d.]+%) of "
+                       r"the live heap\) are retained by root \d+ of \d+: (.*)$")
+_RET_REACH = re.compile(r" It reaches " + _NUM + r" bytes in " + _NUM + " blocks")
+_RET_GROWTH = re.compile(r" Since the last retention report: ([+-][\d,]+) bytes,"
+                         r" ([+-][\d,]+) blocks")
+_RET_SITE = re.compile(r" " + _NUM + r" bytes in " + _NUM + " blocks allocated at$")
+_RET_SHARED = re.compile(_NUM + r" bytes in " + _NUM + r" blocks \(.*\) are shared")
+
+
+def parse_retention(text):
+    """Every retention report in text (one process), in order."""
+    reports = []
+    root = None
+    section = None
+    for raw in text.splitlines():
+        m = _PREFIX.match(raw)
+        if not m:
+            continue
+        line = raw[m.end():]
+        if (h := _RET_HEAD.match(line)):
+            reports.append(Retention(_n(h[1]), _n(h[2]), _n(h[3])))
+            root, section = None, None
+        elif line.startswith("RETENTION BY ROOT: no block is reachable"):
+            reports.append(Retention(0, 0, 0))
+            root, section = None, None
+        elif not reports:
+            continue
+        elif (r := _RET_ROOT.match(line)):
+            root = RetainedRoot(r[4], _n(r[1]), _n(r[2]), r[3])
+            reports[-1].roots.append(root)
+            section = "root"
+        elif (s := _RET_SHARED.match(line)):
+            reports[-1].shared_bytes, reports[-1].shared_blocks = _n(s[1]), _n(s[2])
+            root, section = None, "shared"
+        elif line.startswith("HEAP SUMMARY") or line.startswith("ERROR SUMMARY"):
+            root, section = None, None
+        elif section == "shared":
+            if line.startswith(" Block "):
+                reports[-1].sharers.append([])
+            elif line.startswith("   ") and not re.match(r"\s+(at|by) 0x", line) \
+                    and reports[-1].sharers:
+                reports[-1].sharers[-1].append(line.strip())
+        elif root is not None:
+            if (x := _RET_REACH.match(line)):
+                root.reach_bytes, root.reach_blocks = _n(x[1]), _n(x[2])
+            elif (x := _RET_GROWTH.match(line)):
+                root.growth_bytes = int(x[1].replace(",", ""))
+                root.growth_blocks = int(x[2].replace(",", ""))
+            elif line.startswith(" declared at "):
+                root.declared = line[len(" declared at "):]
+            elif (x := _RET_SITE.match(line)):
+                root.sites.append((_n(x[1]), _n(x[2]), []))
+                section = "site"
+            elif line.startswith(" Path to the most of it:"):
+                section = "path"
+            elif section == "site" and (f := _FRAME.match(line)):
+                root.sites[-1][2].append(f[1])
+            elif section == "path" and line.strip():
+                root.path.append(line.strip())
+    return reports

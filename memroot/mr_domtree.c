@@ -1,0 +1,137 @@
+/* memroot domtree: dominators by semi-NCA (Georgiadis and Tarjan): a
+   depth-first numbering, semidominators by Lengauer and Tarjan's
+   eval/link with path compression, then each immediate dominator as the
+   nearest common ancestor of the parent and the semidominator.  Near
+   linear; every walk uses an explicit stack, so a list of millions of
+   blocks needs no deep recursion. */
+
+#include "mr_domtree.h"
+
+void MR_(graph_transpose)(const MR_Graph* g, MR_Graph* t)
+{
+   Int v, e, n = g->n_nodes, n_edges = g->off[n];
+   Int* fill;
+
+   t->n_nodes = n;
+   t->off = VG_(calloc)("memroot.graph.toff", n + 1, sizeof(Int));
+   t->adj = VG_(malloc)("memroot.graph.tadj",
+                        (n_edges ? n_edges : 1) * sizeof(Int));
+   for (e = 0; e < n_edges; e++)
+      t->off[g->adj[e] + 1]++;
+   for (v = 0; v < n; v++)
+      t->off[v + 1] += t->off[v];
+   fill = VG_(malloc)("memroot.graph.fill", (n ? n : 1) * sizeof(Int));
+   for (v = 0; v < n; v++)
+      fill[v] = t->off[v];
+   for (v = 0; v < n; v++)
+      for (e = g->off[v]; e < g->off[v + 1]; e++)
+         t->adj[fill[g->adj[e]]++] = v;
+   VG_(free)(fill);
+}
+
+void MR_(graph_free)(MR_Graph* g)
+{
+   VG_(free)(g->off);
+   VG_(free)(g->adj);
+   g->off = g->adj = NULL;
+   g->n_nodes = 0;
+}
+
+/* Preorder from node 0; parent[k] is the number of order[k]'s parent. */
+static Int number_nodes(const MR_Graph* succ, Int* order, Int* dfn,
+                        Int* parent, Int* stack)
+{
+   Int  n = succ->n_nodes, top = 0, k = 0, v;
+   Int* next = VG_(malloc)("memroot.dom.next", n * sizeof(Int));
+
+   for (v = 0; v < n; v++)
+      dfn[v] = -1;
+   dfn[0] = 0;
+   order[0] = 0;
+   parent[0] = 0;
+   stack[0] = 0;
+   next[0] = succ->off[0];
+   while (top >= 0) {
+      v = stack[top];
+      if (next[v] < succ->off[v + 1]) {
+         Int w = succ->adj[next[v]++];
+         if (dfn[w] == -1) {
+            dfn[w] = ++k;
+            order[k] = w;
+            parent[k] = dfn[v];
+            stack[++top] = w;
+            next[w] = succ->off[w];
+         }
+      } else {
+         top--;
+      }
+   }
+   VG_(free)(next);
+   return k + 1;
+}
+
+/* Lengauer and Tarjan's COMPRESS, iteratively: first the chain of
+   ancestors to update, then the updates from the top down. */
+static void compress(Int v, Int* anc, Int* label, const Int* semi, Int* stack)
+{
+   Int top = 0;
+   while (anc[anc[v]] != -1) {
+      stack[top++] = v;
+      v = anc[v];
+   }
+   while (top > 0) {
+      Int x = stack[--top], a = anc[x];
+      if (semi[label[a]] < semi[label[x]])
+         label[x] = label[a];
+      anc[x] = anc[a];
+   }
+}
+
+Int MR_(dominators)(const MR_Graph* succ, const MR_Graph* pred,
+                    Int* order, Int* idom)
+{
+   Int  n = succ->n_nodes, nr, i, e;
+   Int* dfn    = VG_(malloc)("memroot.dom.dfn",    n * sizeof(Int));
+   Int* parent = VG_(malloc)("memroot.dom.parent", n * sizeof(Int));
+   Int* stack  = VG_(malloc)("memroot.dom.stack",  n * sizeof(Int));
+   Int* semi, *label, *anc;
+
+   tl_assert(n > 0);
+   nr    = number_nodes(succ, order, dfn, parent, stack);
+   semi  = VG_(malloc)("memroot.dom.semi",  nr * sizeof(Int));
+   label = VG_(malloc)("memroot.dom.label", nr * sizeof(Int));
+   anc   = VG_(malloc)("memroot.dom.anc",   nr * sizeof(Int));
+   for (i = 0; i < nr; i++) {
+      semi[i] = label[i] = i;
+      anc[i] = -1;
+   }
+   for (i = nr - 1; i > 0; i--) {
+      Int w = order[i];
+      for (e = pred->off[w]; e < pred->off[w + 1]; e++) {
+         Int j = dfn[pred->adj[e]], u = j;
+         if (j == -1)
+            continue;              /* an edge from an unreached node */
+         if (anc[j] != -1) {
+            compress(j, anc, label, semi, stack);
+            u = label[j];
+         }
+         if (semi[u] < semi[i])
+            semi[i] = semi[u];
+      }
+      anc[i] = parent[i];
+   }
+   idom[0] = 0;
+   for (i = 1; i < nr; i++) {
+      Int d = parent[i];
+      while (d > semi[i])
+         d = idom[d];
+      idom[i] = d;
+   }
+   VG_(free)(dfn);
+   VG_(free)(parent);
+   VG_(free)(stack);
+   VG_(free)(semi);
+   VG_(free)(label);
+   VG_(free)(anc);
+   return nr;
+}

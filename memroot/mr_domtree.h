@@ -1,0 +1,27 @@
+/* memroot domtree: graphs in compressed rows, and their dominator trees. */
+
+#ifndef __MR_DOMTREE_H
+#define __MR_DOMTREE_H
+
+#include "mr_basics.h"
+
+/* Node v's neighbours are adj[off[v] .. off[v+1]). */
+typedef struct {
+   Int  n_nodes;
+   Int* off;
+   Int* adj;
+} MR_Graph;
+
+/* The graph with every edge reversed. */
+void MR_(graph_transpose)(const MR_Graph* g, MR_Graph* t);
+void MR_(graph_free)(MR_Graph* g);
+
+/* The dominator tree of the nodes reached from node 0, by the semi-NCA
+   algorithm, without recursion.  order[0..n) gets the reached nodes in
+   depth-first preorder (order[0] is 0) and n is returned; idom[k] is the
+   preorder number of the immediate dominator of order[k] (idom[0] = 0),
+   so that idom[k] < k. */
+Int MR_(dominators)(const MR_Graph* succ, const MR_Graph* pred,
+                    Int* order, Int* idom);
+
+#endif

@@ -1,0 +1,24 @@
+/* memroot json: strings for JSON files.  Names come from debug info and
+   file systems: any byte may appear, and control characters must not
+   reach the file raw. */
+
+#include "mr_json.h"
+
+void MR_(json_string)(VgFile* fp, const HChar* s)
+{
+   if (s == NULL) {
+      VG_(fprintf)(fp, "null");
+      return;
+   }
+   VG_(fprintf)(fp, "\"");
+   for (; *s != '\0'; s++) {
+      UChar c = *s;
+      if (c == '"' || c == '\\')
+         VG_(fprintf)(fp, "\\%c", c);
+      else if (c < 0x20)
+         VG_(fprintf)(fp, "\\u%04x", c);
+      else
+         VG_(fprintf)(fp, "%c", c);
+   }
+   VG_(fprintf)(fp, "\"");
+}
