@@ -11,6 +11,8 @@ extern VgRes            MR_(clo_leak_resolution);
 extern UInt             MR_(clo_show_leak_kinds);
 extern UInt             MR_(clo_errors_for_leak_kinds);
 extern UInt             MR_(clo_leak_check_heuristics);
+extern Bool             MR_(clo_xtree_leak);
+extern const HChar*     MR_(clo_xtree_leak_file);
 
 /* Which words of memory a leak check takes as candidate pointers. */
 typedef enum {
@@ -19,7 +21,8 @@ typedef enum {
 } MR_LeakScan;
 extern MR_LeakScan      MR_(clo_leak_scan);
 
-/* The leak check the options ask for at exit. */
+/* The leak check the options ask for, without the xtree file (which only
+   the check at exit writes). */
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp);
 
 #endif
