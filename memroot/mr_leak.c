@@ -18,6 +18,7 @@
 #include "mr_options.h"
 #include "mr_report.h"
 #include "mr_slots.h"
+#include "mr_xtleak.h"
 #include "memcheck.h"
 
 const HChar* MR_(leak_kinds_tokens) = "reachable,possible,indirect,definite";
@@ -467,6 +468,17 @@ ExeContext*    MR_(lr_where)(const MR_LossRecord* lr)  { return lr->where; }
 SizeT MR_(lr_total_bytes)(const MR_LossRecord* lr) { return lr->szB + lr->indirect_szB; }
 UInt  MR_(lr_num_blocks)(const MR_LossRecord* lr)  { return lr->num_blocks; }
 
+void MR_(lr_sizes)(const MR_LossRecord* lr, MR_LossSizes* now,
+                   MR_LossSizes* before)
+{
+   now->szB             = lr->szB;
+   now->indirect_szB    = lr->indirect_szB;
+   now->num_blocks      = lr->num_blocks;
+   before->szB          = lr->old_szB;
+   before->indirect_szB = lr->old_indirect_szB;
+   before->num_blocks   = lr->old_num_blocks;
+}
+
 static Word cmp_key_lr(const void* key, const void* elem)
 {
    const LossRecordKey* a = key;
@@ -621,6 +633,7 @@ static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
 {
    MR_LeakSummary old = lc_summary;
    UInt i, first = 0;
+   XTree* xt;
 
    if (lr_table == NULL)
       lr_table = VG_(OSetGen_Create)(offsetof(MR_LossRecord, key), cmp_key_lr,
@@ -647,11 +660,17 @@ static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
       }
    }
 
+   xt = lcp->xt_filename != NULL ? MR_(xtleak_new)() : NULL;
    for (i = first; i < lr_n; i++) {
       MR_LossRecord* lr = lr_array[i];
       Bool count, print, suppressed;
       printing_rules(lcp, lr, &count, &print);
-      suppressed = MR_(record_leak_error)(tid, i + 1, lr_n, lr, print, count);
+      /* With an xtree, the records go to its file, not to the log; they
+         still count as errors. */
+      suppressed = MR_(record_leak_error)(tid, i + 1, lr_n, lr,
+                                          print && xt == NULL, count);
+      if (xt != NULL && print && !suppressed)
+         MR_(xtleak_add)(xt, lr);
       if (suppressed) {
          lc_summary.suppressed_bytes  += lr->szB;
          lc_summary.suppressed_blocks += lr->num_blocks;
@@ -660,6 +679,10 @@ static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
          lc_summary.blocks[lr->key.state] += lr->num_blocks;
       }
    }
+   if (xt != NULL)
+      MR_(xtleak_write)(xt, lcp->xt_filename,
+                        VG_(clo_verbosity) >= 1
+                        || lcp->requested_by_monitor_command);
    if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
       MR_(pp_leak_summary)(&lc_summary, &old, lcp);
 }

@@ -45,6 +45,9 @@ typedef struct {
    MR_DeltaMode     deltamode;
    UInt             max_loss_records_output;
    Bool             requested_by_monitor_command;
+   /* Not NULL: the records it would print go to this xtree file instead
+      (Memcheck's --xtree-leak). */
+   const HChar*     xt_filename;
 } MR_LeakCheckParams;
 
 /* Keywords for VG_(parse_enum_set), in enum order. */
@@ -58,6 +61,16 @@ MR_Reachedness MR_(lr_state)(const MR_LossRecord* lr);
 ExeContext*    MR_(lr_where)(const MR_LossRecord* lr);
 SizeT          MR_(lr_total_bytes)(const MR_LossRecord* lr);
 UInt           MR_(lr_num_blocks)(const MR_LossRecord* lr);
+
+/* A loss record's sizes in one check. */
+typedef struct {
+   SizeT szB;            /* of its blocks */
+   SizeT indirect_szB;   /* what they hold indirectly (definitely lost) */
+   UInt  num_blocks;
+} MR_LossSizes;
+/* Its sizes in the last check and in the one before (zero if new). */
+void MR_(lr_sizes)(const MR_LossRecord* lr, MR_LossSizes* now,
+                   MR_LossSizes* before);
 
 /* Prints one loss record in Memcheck's words, with the allocation stack. */
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,

@@ -31,6 +31,8 @@ UInt             MR_(clo_leak_check_heuristics) = MR_H2S(MR_LchStdString)
                                                   | MR_H2S(MR_LchNewArray)
                                                   | MR_H2S(MR_LchMultipleInheritance);
 MR_LeakScan      MR_(clo_leak_scan)             = MR_ScanTracked;
+Bool             MR_(clo_xtree_leak)            = False;
+const HChar*     MR_(clo_xtree_leak_file)       = "xtleak.kcg.%p";
 Bool             MR_(clo_retention)             = True;
 static Long         clo_retention_roots = 10;
 static Long         clo_retention_sites = 3;
@@ -55,6 +57,7 @@ void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp)
    lcp->deltamode             = MR_LCD_Any;
    lcp->max_loss_records_output = 999999999;
    lcp->requested_by_monitor_command = False;
+   lcp->xt_filename           = NULL;
 }
 
 static Bool mr_process_cmd_line_option(const HChar* arg)
@@ -95,6 +98,8 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
          VG_(fmsg_bad_option)(arg, "must be a percentage between 0 and 100\n");
    }
    else if VG_STR_CLO(arg, "--retention-file", clo_retention_file) {}
+   else if VG_BOOL_CLO(arg, "--xtree-leak", MR_(clo_xtree_leak)) {}
+   else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file)) {}
    else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
       /* With "memcheck", readers that only accept the tool names they know
          (Qt Creator's knows memcheck, ptrcheck, helgrind) load memroot's
@@ -149,6 +154,10 @@ static void mr_print_usage(void)
 "    --retention-sites=<number>       allocation sites shown per root [3]\n"
 "    --retention-file=<file>          also write the report as JSON to <file>\n"
 "        (%%p is replaced with the PID, %%q{VAR} with $VAR) [none]\n"
+"    --xtree-leak=no|yes              output leak result in xtree format? [no]\n"
+"        (yes implies --leak-check=full --show-leak-kinds=all, unless\n"
+"         --leak-check=no)\n"
+"    --xtree-leak-file=<file>         xtree leak report file [xtleak.kcg.%%p]\n"
 "    --xml-compat=memroot|memcheck    tool name written in the XML output,\n"
 "        memcheck for readers that know no other [memroot]\n"
    );
@@ -175,9 +184,22 @@ static void mr_fini(Int exitcode)
 
    if (MR_(clo_leak_check) != MR_LC_Off) {
       MR_LeakCheckParams lcp;
+      HChar* xt_filename = NULL;
       MR_(clo_leak_check_params)(&lcp);
+      if (MR_(clo_xtree_leak)) {
+         /* As Memcheck: the file has every record, so that a viewer can
+            pick the kinds.  The name is expanded (%p, %q{VAR}) and checked
+            only now, as Memcheck does; a bad one ends the run here with
+            Valgrind's bad-option message. */
+         xt_filename = VG_(expand_file_name)("--xtree-leak-file",
+                                             MR_(clo_xtree_leak_file));
+         lcp.xt_filename     = xt_filename;
+         lcp.mode            = MR_LC_Full;
+         lcp.show_leak_kinds = MR_(all_reachedness)();
+      }
       MR_(detect_memory_leaks)(1 /* any thread: only for the error records */,
                                &lcp);
+      VG_(free)(xt_filename);
    } else {
       if (VG_(clo_verbosity) == 1 && !VG_(clo_xml))
          VG_(umsg)("For a detailed leak analysis, rerun with: "

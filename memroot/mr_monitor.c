@@ -4,6 +4,7 @@
    the command's usage, and the program goes on. */
 
 #include "pub_tool_gdbserver.h"
+#include "pub_tool_options.h"
 #include "mr_leak.h"
 #include "mr_monitor.h"
 
@@ -14,6 +15,7 @@ static const HChar usage_leak_check[] =
 "                [increased*|changed|any]\n"
 "                [unlimited*|limited <max_loss_records_output>]\n"
 "            * = defaults\n"
+"         xtleak produces an xtree full leak result in xtleak.kcg.%p.%n\n"
 "         where kind is one of:\n"
 "           definite indirect possible reachable all none\n"
 "         where heur is one of:\n"
@@ -94,20 +96,23 @@ static Bool next_positive(HChar** saveptr, UInt* value, const HChar* usage,
    return False;
 }
 
-static void leak_check_command(ThreadId tid, HChar** saveptr)
+/* Parses leak_check's arguments into lcp; False, after saying why, when
+   one is wrong.  xtleak names its file as it is read, as Memcheck does:
+   the %n of the name counts every xtleak given. */
+static Bool parse_leak_check(HChar** saveptr, MR_LeakCheckParams* lcp,
+                             HChar** xt_filename)
 {
-   MR_LeakCheckParams lcp;
    HChar* kw;
 
    /* Memcheck's monitor defaults, which differ from the command line's:
       no heuristics, only what increased, and never an error count. */
-   lcp.mode                  = MR_LC_Full;
-   lcp.show_leak_kinds       = MR_R2S(MR_Possible) | MR_R2S(MR_Unreached);
-   lcp.errors_for_leak_kinds = 0;
-   lcp.heuristics            = 0;
-   lcp.deltamode             = MR_LCD_Increased;
-   lcp.max_loss_records_output = 999999999;
-   lcp.requested_by_monitor_command = True;
+   lcp->mode                  = MR_LC_Full;
+   lcp->show_leak_kinds       = MR_R2S(MR_Possible) | MR_R2S(MR_Unreached);
+   lcp->errors_for_leak_kinds = 0;
+   lcp->heuristics            = 0;
+   lcp->deltamode             = MR_LCD_Increased;
+   lcp->max_loss_records_output = 999999999;
+   lcp->requested_by_monitor_command = True;
 
    for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
         kw = VG_(strtok_r)(NULL, " ", saveptr)) {
@@ -118,44 +123,58 @@ static void leak_check_command(ThreadId tid, HChar** saveptr)
       case -2:
       case -1:
          bad_command(usage_leak_check, "unknown leak_check argument", kw);
-         return;
-      case 0: lcp.mode = MR_LC_Full; break;
-      case 1: lcp.mode = MR_LC_Summary; break;
+         return False;
+      case 0: lcp->mode = MR_LC_Full; break;
+      case 1: lcp->mode = MR_LC_Summary; break;
       case 2:
-         bad_command(usage_leak_check,
-                     "xtleak is not supported by memroot; use full", NULL);
-         return;
+         lcp->mode = MR_LC_Full;
+         VG_(free)(*xt_filename);
+         *xt_filename = VG_(expand_file_name)("leak_check xtleak",
+                                              "xtleak.kcg.%p.%n");
+         break;
       case 3:
-         if (!next_set(saveptr, MR_(leak_kinds_tokens), &lcp.show_leak_kinds,
+         if (!next_set(saveptr, MR_(leak_kinds_tokens), &lcp->show_leak_kinds,
                        usage_leak_check, "missing or malformed leak kinds set"))
-            return;
+            return False;
          break;
-      case 4: lcp.show_leak_kinds = MR_(all_reachedness)(); break;
+      case 4: lcp->show_leak_kinds = MR_(all_reachedness)(); break;
       case 5:
-         lcp.show_leak_kinds = MR_R2S(MR_Possible) | MR_R2S(MR_IndirectLeak)
-                               | MR_R2S(MR_Unreached);
+         lcp->show_leak_kinds = MR_R2S(MR_Possible) | MR_R2S(MR_IndirectLeak)
+                                | MR_R2S(MR_Unreached);
          break;
-      case 6: lcp.show_leak_kinds = MR_R2S(MR_Unreached); break;
+      case 6: lcp->show_leak_kinds = MR_R2S(MR_Unreached); break;
       case 7:
-         if (!next_set(saveptr, MR_(leak_heuristics_tokens), &lcp.heuristics,
+         if (!next_set(saveptr, MR_(leak_heuristics_tokens), &lcp->heuristics,
                        usage_leak_check, "missing or malformed heuristics set"))
-            return;
+            return False;
          break;
-      case 8: lcp.deltamode = MR_LCD_Increased; break;
-      case 9: lcp.deltamode = MR_LCD_Changed; break;
-      case 10: lcp.deltamode = MR_LCD_Any; break;
-      case 11: lcp.max_loss_records_output = 999999999; break;
+      case 8: lcp->deltamode = MR_LCD_Increased; break;
+      case 9: lcp->deltamode = MR_LCD_Changed; break;
+      case 10: lcp->deltamode = MR_LCD_Any; break;
+      case 11: lcp->max_loss_records_output = 999999999; break;
       case 12:
-         if (!next_positive(saveptr, &lcp.max_loss_records_output,
+         if (!next_positive(saveptr, &lcp->max_loss_records_output,
                             usage_leak_check,
                             "limited needs a number of loss records >= 1"))
-            return;
+            return False;
          break;
       default:
          tl_assert(0);
       }
    }
-   MR_(detect_memory_leaks)(tid, &lcp);
+   return True;
+}
+
+static void leak_check_command(ThreadId tid, HChar** saveptr)
+{
+   MR_LeakCheckParams lcp;
+   HChar* xt_filename = NULL;
+
+   if (parse_leak_check(saveptr, &lcp, &xt_filename)) {
+      lcp.xt_filename = xt_filename;
+      MR_(detect_memory_leaks)(tid, &lcp);
+   }
+   VG_(free)(xt_filename);
 }
 
 /* <n> or <from>..<to>, loss record numbers as printed (from 1). */

@@ -23,6 +23,12 @@ def test_help_lists_memroot_options():
     assert "--leak-check=no|summary|full" in p.stdout
 
 
+def test_help_lists_xtree_leak_options():
+    p = run("--help")
+    assert "--xtree-leak=no|yes" in p.stdout
+    assert "--xtree-leak-file=<file>         xtree leak report file [xtleak.kcg.%p]" in p.stdout
+
+
 def test_vg_in_place_defaults_to_memroot():
     p = run("/bin/true")
     assert "Memroot, a heap retention and leak analyser" in p.stdout

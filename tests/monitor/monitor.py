@@ -12,11 +12,12 @@ class Running:
     lets it run to the next phase."""
 
     def __init__(self, tool_cmd, prog, tmpdir):
+        # Started in tmpdir, where relative output files (xtleak) go.
         self.proc = subprocess.Popen(
             [*tool_cmd, "--leak-check=no", "--vgdb=yes",
              "--vgdb-prefix=%s/vgdb-pipe" % tmpdir, prog],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
+            stderr=subprocess.PIPE, text=True, cwd=tmpdir)
         self.prefix = "%s/vgdb-pipe" % tmpdir
         self.wait_phase()
 

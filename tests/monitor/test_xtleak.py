@@ -1,0 +1,87 @@
+"""`leak_check xtleak` writes the check as Memcheck's xtree leak file,
+xtleak.kcg.<pid>.<n>, with the deltas against the previous check."""
+
+import os
+import re
+
+import pytest
+
+import xtree
+from monitor import Running, memcheck_cmd, memroot_cmd
+
+REPORT = re.compile(r"^xtree leak report: (\S+)$")
+
+
+@pytest.fixture
+def grows(build, tmp_path):
+    prog = build("grows.c")
+    started = []
+
+    def start(tool_cmd, name):
+        d = tmp_path / name
+        d.mkdir()
+        r = Running(tool_cmd, prog, str(d))
+        started.append(r)
+        return r
+    yield start
+    for r in started:
+        if r.proc.poll() is None:
+            r.proc.kill()
+
+
+def xtleak(r, args=""):
+    """Sends `leak_check xtleak args`: the output, and the file it names."""
+    out = r.vgdb(("leak_check xtleak " + args).strip())
+    names = [m[1] for m in map(REPORT.match, out) if m]
+    return out, names[0] if names else None
+
+
+def session(r):
+    """xtleak, leak more, xtleak (the growth), xtleak changed reachable."""
+    first = xtleak(r)
+    r.next_phase()
+    second = xtleak(r)
+    third = xtleak(r, "changed reachable")
+    r.finish()
+    return [first, second, third]
+
+
+def test_xtleak_files_equal_memchecks(grows):
+    ours = session(grows(memroot_cmd(), "memroot"))
+    oracle = session(grows(memcheck_cmd(), "memcheck"))
+    assert [xtree.read(f) for _, f in ours] == [xtree.read(f) for _, f in oracle]
+    # the second file holds what the second phase lost, as increases
+    assert xtree.read(ours[1][1])[1] != xtree.read(ours[0][1])[1]
+
+
+def test_xtleak_prints_the_file_and_the_summary_as_memcheck(grows):
+    def without_paths(results):
+        return [[REPORT.sub("xtree leak report: <file>", l) for l in out]
+                for out, _ in results]
+    ours = session(grows(memroot_cmd(), "memroot"))
+    oracle = session(grows(memcheck_cmd(), "memcheck"))
+    assert without_paths(ours) == without_paths(oracle)
+    assert not any("loss record" in l for out, _ in ours for l in out)
+
+
+def test_xtleak_names_files_by_pid_and_sequence_in_the_start_directory(grows):
+    r = grows(memroot_cmd(), "memroot")
+    start = os.path.dirname(r.prefix)
+    names = [xtleak(r)[1], xtleak(r, "summary")[1]]
+    r.finish()
+    assert names == ["%s/xtleak.kcg.%d.%d" % (start, r.proc.pid, n) for n in (1, 2)]
+    assert all(os.path.exists(n) for n in names)
+
+
+def test_malformed_xtleak_writes_nothing_but_numbers_as_memcheck(grows):
+    def run(tool, name):
+        r = grows(tool, name)
+        complaint = r.vgdb("leak_check xtleak bogus")
+        written = sorted(os.listdir(os.path.dirname(r.prefix)))
+        _, then = xtleak(r)
+        r.finish()
+        return complaint, written, os.path.basename(then).rsplit(".", 1)[1]
+    complaint, written, n = run(memroot_cmd(), "memroot")
+    assert "unknown leak_check argument: 'bogus'" in complaint
+    assert not any(w.startswith("xtleak") for w in written)
+    assert n == run(memcheck_cmd(), "memcheck")[2]
