@@ -930,20 +930,46 @@ static void print_clique(const CliqueTree* t, Int leader, UInt* remaining)
    }
 }
 
+/* block_list and retention_path read the loss records of the last leak
+   check: True if they still describe the heap, after saying why not. */
+static Bool loss_records_current(const HChar* what)
+{
+   if (lr_table == NULL || lc_blocks == NULL || !lc_has_records) {
+      VG_(umsg)("Can't print %s: no leak search done yet\n", what);
+      return False;
+   }
+   if (lc_frees_at_check != MR_(heap_n_frees)()) {
+      VG_(umsg)("Can't print an obsolete %s: blocks were freed since "
+                "the last leak search; redo a leak search first\n", what);
+      return False;
+   }
+   return True;
+}
+
+Bool MR_(loss_record_first_block)(UInt nr, Addr* a)
+{
+   if (!loss_records_current("retention path"))
+      return False;
+   if (nr >= lr_n) {
+      VG_(umsg)("invalid loss record nr %u: the last leak search has %u "
+                "loss records\n", nr + 1, lr_n);
+      return False;
+   }
+   if (lr_array[nr]->num_blocks == 0) {
+      VG_(umsg)("loss record %u has no block left\n", nr + 1);
+      return False;
+   }
+   *a = lc_blocks[lr_array[nr]->first]->data;
+   return True;
+}
+
 void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
 {
    UInt       nr, remaining = max_blocks;
    CliqueTree tree;
 
-   if (lr_table == NULL || lc_blocks == NULL || !lc_has_records) {
-      VG_(umsg)("Can't print block list: no leak search done yet\n");
+   if (!loss_records_current("block list"))
       return;
-   }
-   if (lc_frees_at_check != MR_(heap_n_frees)()) {
-      VG_(umsg)("Can't print an obsolete block list: blocks were freed since "
-                "the last leak search; redo a leak search first\n");
-      return;
-   }
    if (from >= lr_n) {
       VG_(umsg)("invalid loss record nr %u: the last leak search has %u "
                 "loss records\n", from + 1, lr_n);

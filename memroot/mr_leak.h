@@ -85,6 +85,10 @@ void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
 void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks,
                            UInt heuristics);
 
+/* The address of the first block of loss record nr (from 0) of the last
+   leak check; False, after saying why, when there is none. */
+Bool MR_(loss_record_first_block)(UInt nr, Addr* a);
+
 /* Prints every root word, block word and register pointing into
    [address, address+szB). */
 void MR_(who_points_at)(Addr address, SizeT szB);

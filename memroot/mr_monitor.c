@@ -6,6 +6,8 @@
 #include "pub_tool_gdbserver.h"
 #include "pub_tool_options.h"
 #include "mr_leak.h"
+#include "mr_options.h"
+#include "mr_retain.h"
 #include "mr_monitor.h"
 
 static const HChar usage_leak_check[] =
@@ -40,12 +42,25 @@ static const HChar usage_who_points_at[] =
 "        (with len 1, only shows \"start pointers\" pointing exactly to <addr>,\n"
 "         with len > 1, will also show \"interior pointers\")\n";
 
+static const HChar usage_retention[] =
+"  retention [any*|increased|changed] [limited <max_roots>]\n"
+"        searches the heap and shows the roots retaining the most of it;\n"
+"        with increased (changed), the roots whose retained memory grew\n"
+"        (or changed) since the last retention report, fastest first\n"
+"            * = defaults\n";
+
+static const HChar usage_retention_path[] =
+"  retention_path <addr>|record <loss_record_nr> [<max_paths>]\n"
+"        searches the heap and shows the shortest paths from up to\n"
+"        <max_paths> (default 3) roots to the block holding <addr>, or to\n"
+"        the first block of a loss record of the last leak search\n";
+
 static void print_help(void)
 {
    VG_(gdb_printf)("\n");
    VG_(gdb_printf)("memroot monitor commands:\n");
-   VG_(gdb_printf)("%s%s%s", usage_leak_check, usage_block_list,
-                   usage_who_points_at);
+   VG_(gdb_printf)("%s%s%s%s%s", usage_leak_check, usage_block_list,
+                   usage_who_points_at, usage_retention, usage_retention_path);
    VG_(gdb_printf)("\n");
 }
 
@@ -251,6 +266,75 @@ static void who_points_at_command(HChar** saveptr)
    MR_(who_points_at)(address, szB);
 }
 
+static void retention_command(HChar** saveptr)
+{
+   MR_RetentionParams p;
+   UInt   max_roots;
+   HChar* kw;
+
+   MR_(clo_retention_params)(&p);
+   for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
+        kw = VG_(strtok_r)(NULL, " ", saveptr)) {
+      switch (VG_(keyword_id)("any increased changed limited", kw,
+                              kwd_report_all)) {
+      case -2:
+      case -1:
+         bad_command(usage_retention, "unknown retention argument", kw);
+         return;
+      case 0: p.deltamode = MR_LCD_Any; break;
+      case 1: p.deltamode = MR_LCD_Increased; break;
+      case 2: p.deltamode = MR_LCD_Changed; break;
+      case 3:
+         if (!next_positive(saveptr, &max_roots, usage_retention,
+                            "limited needs a number of roots >= 1"))
+            return;
+         p.max_roots = max_roots;
+         break;
+      default:
+         tl_assert(0);
+      }
+   }
+   MR_(leak_search)(MR_(clo_leak_check_heuristics));
+   MR_(retention_report)(&p);
+}
+
+static void retention_path_command(HChar** saveptr)
+{
+   HChar* word = VG_(strtok_r)(NULL, " ", saveptr);
+   HChar* end;
+   Addr   address;
+   UInt   max_paths = 3, nr;
+
+   if (word == NULL) {
+      bad_command(usage_retention_path, "missing address or record", NULL);
+      return;
+   }
+   if (VG_(strcmp)(word, "record") == 0) {
+      if (!next_positive(saveptr, &nr, usage_retention_path,
+                         "record needs a loss record number >= 1"))
+         return;
+      if (!MR_(loss_record_first_block)(nr - 1, &address))
+         return;
+   } else {
+      address = VG_(strtoull16)(word, &end);
+      if (*end != '\0' || address == 0) {
+         bad_command(usage_retention_path, "malformed address", word);
+         return;
+      }
+   }
+   word = VG_(strtok_r)(NULL, " ", saveptr);
+   if (word != NULL && !parse_positive(word, &max_paths)) {
+      bad_command(usage_retention_path, "malformed number of paths", word);
+      return;
+   }
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_retention_path, "too many arguments", NULL);
+      return;
+   }
+   MR_(leak_search)(MR_(clo_leak_check_heuristics));
+   MR_(retention_paths)(address, max_paths);
+}
+
 Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
 {
    HChar  s[VG_(strlen)(req) + 1];
@@ -259,7 +343,8 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
 
    VG_(strcpy)(s, req);
    cmd = VG_(strtok_r)(s, " ", &saveptr);
-   switch (VG_(keyword_id)("help leak_check block_list who_points_at",
+   switch (VG_(keyword_id)("help leak_check block_list who_points_at "
+                           "retention retention_path",
                            cmd, kwd_report_duplicated_matches)) {
    case -2:
       return True;
@@ -276,6 +361,12 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
       return True;
    case 3:
       who_points_at_command(&saveptr);
+      return True;
+   case 4:
+      retention_command(&saveptr);
+      return True;
+   case 5:
+      retention_path_command(&saveptr);
       return True;
    default:
       tl_assert(0);

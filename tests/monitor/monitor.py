@@ -30,11 +30,13 @@ class Running:
         self.proc.stdin.flush()
         self.wait_phase()
 
-    def vgdb(self, command, memroot_only=False):
+    def vgdb(self, command, memroot_only=False, raw=False):
         p = subprocess.run(["vgdb", "--vgdb-prefix=%s" % self.prefix,
                             "--pid=%d" % self.proc.pid, *command.split()],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            text=True, timeout=120)
+        if raw:                             # addresses kept
+            return p.stdout.splitlines()
         return clean(p.stdout, memroot_only)
 
     def gdb(self, prog, *commands, memroot_only=False):

@@ -1,0 +1,92 @@
+"""The retention monitor commands: which roots retain the heap now, which
+grew since the last report, and the paths to a given block."""
+
+import re
+
+import pytest
+
+from harness import parse_retention
+from monitor import Running, memroot_cmd
+
+
+@pytest.fixture
+def cache(build, tmp_path):
+    prog = build("cache_grows.c")
+    r = Running(memroot_cmd(), prog, str(tmp_path))
+    yield r
+    if r.proc.poll() is None:
+        r.proc.kill()
+
+
+def report(lines):
+    """The retention report in vgdb's output (prefixes put back)."""
+    return parse_retention("\n".join(
+        l if l.startswith("==") else "==1== " + l for l in lines))[0]
+
+
+def g_cache(rep):
+    """The line of g_cache (libc's stdout buffer is a root too)."""
+    [root] = [r for r in rep.roots if r.name.startswith("global g_cache in ")]
+    return root
+
+
+def test_retention_names_the_global_and_its_size(cache):
+    root = g_cache(report(cache.vgdb("retention")))
+    assert (root.bytes, root.blocks) == (4 * 48, 4)
+    cache.finish()
+
+
+def test_retention_increased_shows_the_growth_since_the_last_report(cache):
+    cache.vgdb("retention")
+    cache.next_phase()
+    rep = report(cache.vgdb("retention increased"))
+    assert [(r.name.split()[1], r.bytes, r.growth_bytes, r.growth_blocks)
+            for r in rep.roots] == [("g_cache", 12 * 48, 8 * 48, 8)]
+    cache.finish()
+
+
+def test_retention_changed_lists_nothing_when_nothing_changed(cache):
+    cache.vgdb("retention")
+    out = "\n".join(cache.vgdb("retention changed"))
+    assert "No root's retained memory changed since the last retention report" in out
+    assert report(out.splitlines()).roots == []
+    cache.finish()
+
+
+def test_retention_path_to_a_block_goes_through_its_root(cache, source_line):
+    path = g_cache(report(cache.vgdb("retention", raw=True))).path
+    # The second hop's block: reached from g_cache through the first entry.
+    addr = re.search(r"its word at \+0 points to block (0x[0-9a-f]+)", path[3])
+    assert addr is not None, path
+    out = cache.vgdb("retention_path %s" % addr[1], memroot_only=True)
+    text = "\n".join(out)
+    assert "is retained through 1 shortest path:" in text, text
+    assert re.search(r"From global g_cache in \S+ \(which alone retains it\):",
+                     text), text
+    assert "stored at 0x…: fill (cache_grows.c:%d)" % source_line(
+        "cache_grows.c", "store") in text
+    cache.finish()
+
+
+@pytest.mark.parametrize("command, complaint", [
+    ("retention bogus", "unknown retention argument: 'bogus'"),
+    ("retention limited 0", "limited needs a number of roots >= 1: '0'"),
+    ("retention_path", "missing address or record"),
+    ("retention_path nowhere", "malformed address: 'nowhere'"),
+    ("retention_path 0x1000 many", "malformed number of paths: 'many'"),
+    ("retention_path record 0", "record needs a loss record number >= 1: '0'"),
+])
+def test_malformed_retention_command_says_what_and_shows_usage(cache, command,
+                                                               complaint):
+    out = "\n".join(cache.vgdb(command))
+    cache.next_phase()                    # the program goes on
+    cache.finish()
+    assert cache.proc.returncode == 0
+    assert complaint in out
+    assert "usage:" in out
+
+
+def test_retention_path_to_memory_outside_the_heap_says_so(cache):
+    out = "\n".join(cache.vgdb("retention_path 0x1000"))
+    cache.finish()
+    assert "0x… is not in a live heap block" in out
