@@ -593,13 +593,12 @@ static void pp_root_lines(const Attribution* a, const Line* l, UInt nth,
                           UInt n_roots, OSet* sites, const MR_Graph* kids,
                           const MR_RetentionParams* p, Int* next)
 {
-   HChar share[16];
+   HChar share[16], name[MR_ROOT_NAME_LEN];
    pp_share(l->retained.bytes, a->live_bytes, share, sizeof(share));
    VG_(umsg)("%'lu bytes in %'u blocks (%s of the live heap) are retained by"
-             " root %u of %u: ", l->retained.bytes, l->retained.blocks, share,
-             nth, n_roots);
-   MR_(pp_root_name)(l->root);
-   VG_(umsg)("%s\n", l->k == -1 ? " (gone)" : "");
+             " root %u of %u: %s%s\n", l->retained.bytes, l->retained.blocks,
+             share, nth, n_roots, MR_(root_name)(l->root, name, sizeof(name)),
+             l->k == -1 ? " (gone)" : "");
    MR_(pp_root_declaration)(l->root, " ");
    if (l->k != -1) {
       pp_share(l->reach.bytes, a->live_bytes, share, sizeof(share));
@@ -700,9 +699,9 @@ static void pp_shared(const Attribution* a, const Int* tops, Int n_tops,
                 " %'ld roots reach it:\n", b->data, (SizeT)b->szB,
                 a->ret_bytes[k], a->ret_blocks[k], n_sharers);
       for (e = 0; e < n_sharers && e < max_sharers; e++) {
-         VG_(umsg)("   ");
-         MR_(pp_root_name)(MR_(roots_get)(*(Int*)VG_(indexXA)(sharers[k], e)));
-         VG_(umsg)("\n");
+         HChar name[MR_ROOT_NAME_LEN];
+         VG_(umsg)("   %s\n", MR_(root_name)(MR_(roots_get)(
+            *(Int*)VG_(indexXA)(sharers[k], e)), name, sizeof(name)));
       }
       if (n_sharers > max_sharers)
          VG_(umsg)("   and %'ld more\n", n_sharers - max_sharers);
@@ -741,6 +740,51 @@ static void pp_report(const Attribution* a, const MR_RetentionParams* p,
                 "\n\n", others.bytes, others.blocks, n_lines - n_listed,
                 p->max_roots);
    pp_shared(a, tops, n_tops, shared, sites, sharers, p->max_roots);
+}
+
+static void xml_size(const HChar* indent, const HChar* tag, Long bytes,
+                     Long blocks)
+{
+   VG_(printf_xml)("%s<%s><bytes>%lld</bytes><blocks>%lld</blocks></%s>\n",
+                   indent, tag, bytes, blocks, tag);
+}
+
+/* The report as one element after the errors; Memcheck's readers skip
+   elements they do not know (docs/xml.md). */
+static void pp_report_xml(const Attribution* a, const MR_RetentionParams* p,
+                          const Line* lines, UInt n_listed, Size others,
+                          Size shared, OSet* sites)
+{
+   UInt i, j;
+   VG_(printf_xml)("<memroot_retention>\n");
+   xml_size("  ", "live", a->live_bytes, a->live_blocks);
+   xml_size("  ", "reachable", a->ret_bytes[0], a->ret_blocks[0]);
+   for (i = 0; i < n_listed; i++) {
+      const Line* l = &lines[i];
+      HChar name[MR_ROOT_NAME_LEN];
+      VG_(printf_xml)("  <root>\n    <kind>%s</kind>\n    <name>%pS</name>\n",
+                      MR_(str_root_kind)(l->root->key.kind),
+                      MR_(root_name)(l->root, name, sizeof(name)));
+      xml_size("    ", "retained", l->retained.bytes, l->retained.blocks);
+      xml_size("    ", "reaches", l->reach.bytes, l->reach.blocks);
+      if (n_reports > 0)
+         xml_size("    ", "growth", growth(l),
+                  (Long)l->retained.blocks - (Long)l->old.blocks);
+      if (l->k != -1) {
+         Site* top[p->max_sites ? p->max_sites : 1];
+         UInt  n = top_sites(sites, l->k, top, p->max_sites);
+         for (j = 0; j < n; j++) {
+            VG_(printf_xml)("    <site>\n");
+            xml_size("      ", "size", top[j]->size.bytes, top[j]->size.blocks);
+            VG_(pp_ExeContext)(top[j]->where);
+            VG_(printf_xml)("    </site>\n");
+         }
+      }
+      VG_(printf_xml)("  </root>\n");
+   }
+   xml_size("  ", "others", others.bytes, others.blocks);
+   xml_size("  ", "shared", shared.bytes, shared.blocks);
+   VG_(printf_xml)("</memroot_retention>\n");
 }
 
 /*------------------------------------------------------------*/
@@ -1016,7 +1060,9 @@ void MR_(retention_report)(const MR_RetentionParams* p)
    dominator_children(&a, &kids);
    next = VG_(malloc)("memroot.retain.next", a.n_nodes * sizeof(Int));
 
-   if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
+   if (VG_(clo_xml))
+      pp_report_xml(&a, p, lines, n_listed, others, shared, sites);
+   else if (VG_(clo_verbosity) > 0)
       pp_report(&a, p, lines, n_lines, n_listed, others, tops, n_tops, shared,
                 sites, sharers, &kids, next);
    if (p->json_file != NULL)
@@ -1078,12 +1124,11 @@ void MR_(retention_paths)(Addr addr, UInt max_paths)
              (SizeT)MR_(lc_block)(i)->szB, n == (Int)max_paths ? "at least " : "",
              n, n == 1 ? "" : "s");
    for (j = 0; j < n; j++) {
-      const MR_Root* r = MR_(roots_get)(roots[j] - 1);
-      Int k = a.dfn[roots[j]];
-      VG_(umsg)(" From ");
-      MR_(pp_root_name)(r);
-      VG_(umsg)("%s:\n", a.top[a.dfn[target]] == k
-                         ? " (which alone retains it)" : "");
+      HChar name[MR_ROOT_NAME_LEN];
+      VG_(umsg)(" From %s%s:\n",
+                MR_(root_name)(MR_(roots_get)(roots[j] - 1), name, sizeof(name)),
+                a.top[a.dfn[target]] == a.dfn[roots[j]]
+                   ? " (which alone retains it)" : "");
       pp_path(&a, roots[j], next, "   ");
    }
    VG_(free)(next);

@@ -309,39 +309,44 @@ static const HChar* object_of(Addr a)
    return NULL;
 }
 
-void MR_(pp_root_name)(const MR_Root* r)
+const HChar* MR_(root_name)(const MR_Root* r, HChar* buf, SizeT n)
 {
    const MR_RootKey* k = &r->key;
    switch (k->kind) {
    case MR_RootGlobal: {
       const HChar* obj = object_of(r->first_word);
-      VG_(umsg)("global %s", k->name);
-      if (obj != NULL)
-         VG_(umsg)(" in %s", obj);
+      VG_(snprintf)(buf, n, "global %s%s%s", k->name, obj ? " in " : "",
+                    obj ? obj : "");
       break;
    }
    case MR_RootObject:
-      VG_(umsg)("data of %s (no symbol)", k->name);
+      VG_(snprintf)(buf, n, "data of %s (no symbol)", k->name);
       break;
-   case MR_RootStack:
+   case MR_RootStack: {
+      HChar local[140] = "";
       if (k->name != NULL)
-         VG_(umsg)("local %s in ", k->name);
-      VG_(umsg)("frame #%u of thread %u, %s", r->frame_no, k->tid,
-                VG_(describe_IP)(VG_(current_DiEpoch)(), k->base, NULL));
+         VG_(snprintf)(local, sizeof(local), "local %s in ", k->name);
+      VG_(snprintf)(buf, n, "%sframe #%u of thread %u, %s", local,
+                    r->frame_no, k->tid,
+                    VG_(describe_IP)(VG_(current_DiEpoch)(), k->base, NULL));
       break;
+   }
    case MR_RootRegister:
-      VG_(umsg)("register %s of thread %u", k->name, k->tid);
+      VG_(snprintf)(buf, n, "register %s of thread %u", k->name, k->tid);
       break;
    case MR_RootTLS:
-      VG_(umsg)("thread-local storage of thread %u", k->tid);
+      VG_(snprintf)(buf, n, "thread-local storage of thread %u", k->tid);
       break;
    case MR_RootMapping:
       if (k->name != NULL)
-         VG_(umsg)("file mapping %s (%#lx-%#lx)", k->name, k->base, r->seg_end);
+         VG_(snprintf)(buf, n, "file mapping %s (%#lx-%#lx)", k->name,
+                       k->base, r->seg_end);
       else
-         VG_(umsg)("anonymous mapping %#lx-%#lx", k->base, r->seg_end);
+         VG_(snprintf)(buf, n, "anonymous mapping %#lx-%#lx", k->base,
+                       r->seg_end);
       break;
    }
+   return buf;
 }
 
 /* s up to (not including) the first of stop, into buf. */

@@ -47,8 +47,9 @@ UInt     MR_(roots_n)(void);
 MR_Root* MR_(roots_get)(UInt index);
 void     MR_(roots_end)(void);
 
-/* The root in words: "global g_cache in /bin/prog" ... without a newline. */
-void MR_(pp_root_name)(const MR_Root* r);
+/* The root in words, "global g_cache in /bin/prog", into buf. */
+#define MR_ROOT_NAME_LEN 512
+const HChar* MR_(root_name)(const MR_Root* r, HChar* buf, SizeT n);
 /* The lines that follow it: where debug info declares the variable. */
 void MR_(pp_root_declaration)(const MR_Root* r, const HChar* indent);
 /* A word of the root, as "g_cache+16 (0x..)" or, with var info, its

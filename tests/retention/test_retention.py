@@ -188,3 +188,20 @@ def test_bad_retention_option_is_refused(build, opt, complaint):
     rep = memroot(prog, opt)
     assert rep.returncode == 1
     assert complaint in rep.text
+
+
+def test_xml_carries_the_report_in_its_own_element(build, tmp_path):
+    import xml.etree.ElementTree as ET
+    prog = build("shared.c")
+    xml = tmp_path / "out.xml"
+    memroot(prog, "--xml=yes", "--xml-file=%s" % xml)
+    ret = ET.parse(xml).getroot().find("memroot_retention")
+    assert ret is not None
+    [own] = ret.findall("root")
+    assert own.find("name").text == "global g_own in " + prog
+    assert own.find("kind").text == "global"
+    assert (own.find("retained/bytes").text, own.find("retained/blocks").text) \
+        == ("20", "1")
+    assert own.find("site/stack/frame[2]/fn").text == "main"
+    assert (ret.find("shared/bytes").text, ret.find("shared/blocks").text) \
+        == ("150", "2")
