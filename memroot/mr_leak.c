@@ -767,16 +767,12 @@ Int MR_(lc_n_blocks)(void)            { return lc_n_blocks; }
 const MR_Block* MR_(lc_block)(Int i)  { return lc_blocks[i]; }
 MR_Reachedness MR_(lc_state)(Int i)   { return lc_extras[i].state; }
 
-Int MR_(lc_reachable_target)(Addr ptr)
+Int MR_(lc_held_target)(Addr ptr)
 {
    Int no;
-   if (!lc_is_a_block_ptr(ptr, &no) || lc_extras[no].state != MR_Reachable)
+   if (!lc_is_a_block_ptr(ptr, &no) || lc_extras[no].state > MR_Possible)
       return -1;
-   if (ptr == lc_blocks[no]->data
-       || (lc_heuristics
-           && heuristic_reachedness(ptr, lc_blocks[no]) != MR_LchNone))
-      return no;
-   return -1;
+   return no;
 }
 
 void MR_(lc_scan_root_memory)(MR_WordVisitor visit, void* opaque)

@@ -120,10 +120,9 @@ struct _MR_Block;
 Int                     MR_(lc_n_blocks)(void);
 const struct _MR_Block* MR_(lc_block)(Int i);
 MR_Reachedness          MR_(lc_state)(Int i);
-/* The reachable block that ptr reaches as the search follows pointers
-   from reachable memory (a start pointer, or one a heuristic accepts);
-   -1 if none. */
-Int MR_(lc_reachable_target)(Addr ptr);
+/* The block ptr points into (at its start or not) if the search reached
+   it from the roots: still reachable or possibly lost; -1 otherwise. */
+Int MR_(lc_held_target)(Addr ptr);
 
 /* Visits each candidate pointer: the word at `where` holds v, a value in
    the range of the blocks (and, tracked, stored as a pointer). */

@@ -38,6 +38,7 @@ static Long         clo_retention_roots = 10;
 static Long         clo_retention_sites = 3;
 static Double       clo_retention_threshold = 0.1;   /* percent */
 static const HChar* clo_retention_file = NULL;
+static Addr         clo_retention_path = 0;
 
 void MR_(clo_retention_params)(MR_RetentionParams* p)
 {
@@ -98,6 +99,8 @@ static Bool mr_process_cmd_line_option(const HChar* arg)
          VG_(fmsg_bad_option)(arg, "must be a percentage between 0 and 100\n");
    }
    else if VG_STR_CLO(arg, "--retention-file", clo_retention_file) {}
+   else if VG_BHEX_CLO(arg, "--retention-path", clo_retention_path,
+                       1, ~(Addr)0) {}
    else if VG_BOOL_CLO(arg, "--xtree-leak", MR_(clo_xtree_leak)) {}
    else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file)) {}
    else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
@@ -154,6 +157,8 @@ static void mr_print_usage(void)
 "    --retention-sites=<number>       allocation sites shown per root [3]\n"
 "    --retention-file=<file>          also write the report as JSON to <file>\n"
 "        (%%p is replaced with the PID, %%q{VAR} with $VAR) [none]\n"
+"    --retention-path=<address>       at exit, show the shortest paths from\n"
+"        roots to the block holding <address> [none]\n"
 "    --xtree-leak=no|yes              output leak result in xtree format? [no]\n"
 "        (yes implies --leak-check=full --show-leak-kinds=all, unless\n"
 "         --leak-check=no)\n"
@@ -204,7 +209,7 @@ static void mr_fini(Int exitcode)
       if (VG_(clo_verbosity) == 1 && !VG_(clo_xml))
          VG_(umsg)("For a detailed leak analysis, rerun with: "
                    "--leak-check=full\n\n");
-      if (MR_(clo_retention))
+      if (MR_(clo_retention) || clo_retention_path != 0)
          MR_(leak_search)(MR_(clo_leak_check_heuristics));
    }
    if (MR_(clo_retention) && MR_(lc_n_blocks)() > 0) {
@@ -212,6 +217,8 @@ static void mr_fini(Int exitcode)
       MR_(clo_retention_params)(&rp);
       MR_(retention_report)(&rp);
    }
+   if (clo_retention_path != 0 && !VG_(clo_xml))
+      MR_(retention_paths)(clo_retention_path, 3);
    MR_(profile_print)();
 }
 

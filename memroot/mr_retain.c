@@ -2,7 +2,8 @@
 
    The graph has a super-root (node 0), one node per named root (1..R)
    and one per block of the search (R+1..); its edges are the pointers the
-   search followed into reachable blocks.  Retained size of a root: its
+   search followed, start or interior, into the blocks it reached: still
+   reachable and possibly lost ones, which the roots hold all the same.  Retained size of a root: its
    dominator subtree.  Reachable size: the roots reach only their own
    subtrees and subtrees of "shared" blocks (those dominated by the super-
    root alone), so it is found on the small graph of those subtrees. */
@@ -74,7 +75,7 @@ static void push_edge(Int target)
 static void collect_root_word(Addr where, Addr v, void* opaque)
 {
    XArray*  edges = opaque;
-   Int      t = MR_(lc_reachable_target)(v);
+   Int      t = MR_(lc_held_target)(v);
    RootEdge e;
    if (t == -1)
       return;
@@ -88,7 +89,7 @@ static XArray* register_edges;     /* apply_to_GP_regs takes no closure */
 
 static void collect_register(ThreadId tid, const HChar* regname, Addr v)
 {
-   Int      t = MR_(lc_reachable_target)(v);
+   Int      t = MR_(lc_held_target)(v);
    RootEdge e;
    if (t == -1)
       return;
@@ -101,7 +102,7 @@ static void collect_register(ThreadId tid, const HChar* regname, Addr v)
 static void collect_block_word(Addr where, Addr v, void* opaque)
 {
    const Attribution* a = opaque;
-   Int t = MR_(lc_reachable_target)(v);
+   Int t = MR_(lc_held_target)(v);
    if (t != -1)
       push_edge(node_of_block(a, t));
 }
@@ -153,7 +154,7 @@ static void build_graph(Attribution* a)
    }
    for (i = 0; i < a->n_blocks; i++) {
       v = node_of_block(a, i);
-      if (MR_(lc_state)(i) == MR_Reachable)
+      if (MR_(lc_state)(i) <= MR_Possible)
          MR_(lc_scan_block)(i, collect_block_word, a);
       a->succ.off[v + 1] = adj_n;
    }
@@ -323,7 +324,7 @@ typedef struct { Int target; Addr where; } WordSearch;
 static void find_word_to(Addr where, Addr v, void* opaque)
 {
    WordSearch* ws = opaque;
-   if (ws->where == 0 && MR_(lc_reachable_target)(v) == ws->target)
+   if (ws->where == 0 && MR_(lc_held_target)(v) == ws->target)
       ws->where = where;
 }
 
@@ -721,12 +722,12 @@ static void pp_report(const Attribution* a, const MR_RetentionParams* p,
    HChar share[16];
    UInt  i;
    if (a->ret_blocks[0] == 0) {
-      VG_(umsg)("RETENTION BY ROOT: no block is reachable\n\n");
+      VG_(umsg)("RETENTION BY ROOT: no block is held by a root\n\n");
       return;
    }
    pp_share(a->ret_bytes[0], a->live_bytes, share, sizeof(share));
    VG_(umsg)("RETENTION BY ROOT: %'lu bytes in %'u blocks (%s of the live"
-             " heap) are reachable from %'d roots\n\n",
+             " heap) are held by %'d roots\n\n",
              a->ret_bytes[0], a->ret_blocks[0], share, a->n_roots);
    if (n_listed == 0 && p->deltamode != MR_LCD_Any)
       VG_(umsg)("No root's retained memory %s since the last retention"
@@ -1106,7 +1107,7 @@ void MR_(retention_paths)(Addr addr, UInt max_paths)
       VG_(umsg)("%#lx is not in a live heap block\n", addr);
       return;
    }
-   if (MR_(lc_state)(i) != MR_Reachable) {
+   if (MR_(lc_state)(i) > MR_Possible) {
       VG_(umsg)("Block %#lx (%'lu bytes) is %s: no root retains it\n",
                 MR_(lc_block)(i)->data, (SizeT)MR_(lc_block)(i)->szB,
                 MR_(str_reachedness)(MR_(lc_state)(i)));

@@ -1,4 +1,5 @@
-/* memroot retain: which roots hold the reachable heap.  After a leak
+/* memroot retain: which roots hold the heap the leak search reached
+   (still reachable and possibly lost blocks).  After a leak
    search, the graph super-root -> named roots -> blocks gives each root
    its retained size (its dominator subtree: what clearing it alone would
    free) and its reachable size (shared blocks included). */

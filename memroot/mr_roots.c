@@ -320,7 +320,8 @@ const HChar* MR_(root_name)(const MR_Root* r, HChar* buf, SizeT n)
       break;
    }
    case MR_RootObject:
-      VG_(snprintf)(buf, n, "data of %s (no symbol)", k->name);
+      VG_(snprintf)(buf, n, "data of %s at %#lx-%#lx (no symbol)", k->name,
+                    k->base, r->seg_end);
       break;
    case MR_RootStack: {
       HChar local[140] = "";

@@ -21,13 +21,16 @@ def die(msg):
 
 
 def build(sources, outdir):
-    """Compiles the C sources with -O2 -g into outdir, and scripts/measure.c,
-    which measure() needs; returns name -> exe."""
+    """Compiles the C sources with -O2 -g into outdir (memroot.h in reach),
+    and scripts/measure.c, which measure() needs; returns name -> exe."""
     exes = {}
     for src in [*sources, os.path.join(SCRIPTS_DIR, "measure.c")]:
         name = os.path.splitext(os.path.basename(src))[0]
         exe = os.path.join(outdir, name)
-        p = subprocess.run(["gcc", "-O2", "-g", "-o", exe, src, "-lm"],
+        p = subprocess.run(["gcc", "-O2", "-g",
+                            "-I", os.path.join(os.path.dirname(SCRIPTS_DIR), "memroot"),
+                            "-I", "/usr/include/valgrind",
+                            "-o", exe, src, "-lm"],
                            stderr=subprocess.PIPE, text=True)
         if p.returncode:
             die("cannot compile %s:\n%s" % (src, p.stderr))

@@ -225,7 +225,7 @@ class Retention:
 
 
 _RET_HEAD = re.compile(r"RETENTION BY ROOT: " + _NUM + r" bytes in " + _NUM +
-                       r" blocks \(.*\) are reachable from " + _NUM + " roots")
+                       r" blocks \(.*\) are held by " + _NUM + " roots")
 _RET_ROOT = re.compile(_NUM + r" bytes in " + _NUM + r" blocks \(([\d.]+%) of "
                        r"the live heap\) are retained by root \d+ of \d+: (.*)$")
 _RET_REACH = re.compile(r" It reaches " + _NUM + r" bytes in " + _NUM + " blocks")
@@ -248,7 +248,7 @@ def parse_retention(text):
         if (h := _RET_HEAD.match(line)):
             reports.append(Retention(_n(h[1]), _n(h[2]), _n(h[3])))
             root, section = None, None
-        elif line.startswith("RETENTION BY ROOT: no block is reachable"):
+        elif line.startswith("RETENTION BY ROOT: no block is held by a root"):
             reports.append(Retention(0, 0, 0))
             root, section = None, None
         elif not reports:

@@ -1,5 +1,6 @@
-/* leakheap N [inner]: a heap of N small live blocks for timing the leak
-   check itself (scripts/bench-leakcheck).
+/* leakheap N [inner|retention]: a heap of N small live blocks for timing
+   the leak check itself (scripts/bench-leakcheck) and the retention report
+   (scripts/bench-retention).
      - 90% form one linked list from a global: a chain N long, so marking
        must not recurse;
      - 5% are held by interior pointers from a heap array: possibly lost;
@@ -7,12 +8,13 @@
        lost, the rest indirectly lost.
    With "inner", the program asks for a leak check itself
    (VALGRIND_DO_LEAK_CHECK) and prints how long it took, in milliseconds of
-   wall and of CPU time. */
+   wall and of CPU time; with "retention", the same for a retention report
+   (MEMROOT_RETENTION_REPORT). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <valgrind/memcheck.h>
+#include "memroot.h"
 
 struct block {
    struct block *next;
@@ -56,11 +58,17 @@ int main(int argc, char **argv)
          list = new_block(i, list);
       }
    }
-   if (argc > 2 && strcmp(argv[2], "inner") == 0) {
+   if (argc > 2) {
+      int retention = strcmp(argv[2], "retention") == 0;
       /* Under Valgrind the process's CPU clock counts the tool's work. */
       double wall = now_ms(CLOCK_MONOTONIC), cpu = now_ms(CLOCK_PROCESS_CPUTIME_ID);
-      VALGRIND_DO_LEAK_CHECK;
-      printf("leak check: %.1f ms, CPU %.1f ms\n", now_ms(CLOCK_MONOTONIC) - wall,
+      if (retention)
+         MEMROOT_RETENTION_REPORT;
+      else
+         VALGRIND_DO_LEAK_CHECK;
+      printf("%s: %.1f ms, CPU %.1f ms\n",
+             retention ? "retention report" : "leak check",
+             now_ms(CLOCK_MONOTONIC) - wall,
              now_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu);
    }
    return 0;
