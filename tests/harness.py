@@ -269,7 +269,9 @@ def parse_retention(text):
                     and reports[-1].sharers:
                 reports[-1].sharers[-1].append(line.strip())
         elif root is not None:
-            if (x := _RET_REACH.match(line)):
+            if not line.strip():            # a blank line ends a root
+                root, section = None, None
+            elif (x := _RET_REACH.match(line)):
                 root.reach_bytes, root.reach_blocks = _n(x[1]), _n(x[2])
             elif (x := _RET_GROWTH.match(line)):
                 root.growth_bytes = int(x[1].replace(",", ""))
@@ -283,6 +285,6 @@ def parse_retention(text):
                 section = "path"
             elif section == "site" and (f := _FRAME.match(line)):
                 root.sites[-1][2].append(f[1])
-            elif section == "path" and line.strip():
+            elif section == "path":
                 root.path.append(line.strip())
     return reports
