@@ -7,26 +7,53 @@
 
 #include "mr_domtree.h"
 
+/* The edges are emitted twice: counted by source, then placed. */
+typedef struct {
+   MR_Graph* g;
+   Int*      fill;     /* NULL while counting */
+} Builder;
+
+static void count_or_place(Int from, Int to, void* opaque)
+{
+   Builder* b = opaque;
+   if (b->fill == NULL)
+      b->g->off[from + 1]++;
+   else
+      b->g->adj[b->fill[from]++] = to;
+}
+
+void MR_(graph_build)(Int n_nodes, MR_EdgeSource each_edge, void* source,
+                      MR_Graph* g)
+{
+   Builder b = { g, NULL };
+   Int     v;
+
+   g->n_nodes = n_nodes;
+   g->off = VG_(calloc)("memroot.graph.off", n_nodes + 1, sizeof(Int));
+   each_edge(source, count_or_place, &b);
+   for (v = 0; v < n_nodes; v++)
+      g->off[v + 1] += g->off[v];
+   g->adj = VG_(malloc)("memroot.graph.adj",
+                        (g->off[n_nodes] ? g->off[n_nodes] : 1) * sizeof(Int));
+   b.fill = VG_(malloc)("memroot.graph.fill", (n_nodes ? n_nodes : 1) * sizeof(Int));
+   for (v = 0; v < n_nodes; v++)
+      b.fill[v] = g->off[v];
+   each_edge(source, count_or_place, &b);
+   VG_(free)(b.fill);
+}
+
+static void reversed_edges(void* source, MR_EdgeFn emit, void* opaque)
+{
+   const MR_Graph* g = source;
+   Int v, e;
+   for (v = 0; v < g->n_nodes; v++)
+      for (e = g->off[v]; e < g->off[v + 1]; e++)
+         emit(g->adj[e], v, opaque);
+}
+
 void MR_(graph_transpose)(const MR_Graph* g, MR_Graph* t)
 {
-   Int v, e, n = g->n_nodes, n_edges = g->off[n];
-   Int* fill;
-
-   t->n_nodes = n;
-   t->off = VG_(calloc)("memroot.graph.toff", n + 1, sizeof(Int));
-   t->adj = VG_(malloc)("memroot.graph.tadj",
-                        (n_edges ? n_edges : 1) * sizeof(Int));
-   for (e = 0; e < n_edges; e++)
-      t->off[g->adj[e] + 1]++;
-   for (v = 0; v < n; v++)
-      t->off[v + 1] += t->off[v];
-   fill = VG_(malloc)("memroot.graph.fill", (n ? n : 1) * sizeof(Int));
-   for (v = 0; v < n; v++)
-      fill[v] = t->off[v];
-   for (v = 0; v < n; v++)
-      for (e = g->off[v]; e < g->off[v + 1]; e++)
-         t->adj[fill[g->adj[e]]++] = v;
-   VG_(free)(fill);
+   MR_(graph_build)(g->n_nodes, reversed_edges, (void*)g, t);
 }
 
 void MR_(graph_free)(MR_Graph* g)

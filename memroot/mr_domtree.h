@@ -12,6 +12,13 @@ typedef struct {
    Int* adj;
 } MR_Graph;
 
+/* A graph from a source of edges, which each_edge emits (twice: the
+   edges are counted, then placed). */
+typedef void (*MR_EdgeFn)(Int from, Int to, void* opaque);
+typedef void (*MR_EdgeSource)(void* source, MR_EdgeFn emit, void* opaque);
+void MR_(graph_build)(Int n_nodes, MR_EdgeSource each_edge, void* source,
+                      MR_Graph* g);
+
 /* The graph with every edge reversed. */
 void MR_(graph_transpose)(const MR_Graph* g, MR_Graph* t);
 void MR_(graph_free)(MR_Graph* g);

@@ -766,6 +766,7 @@ void MR_(leak_search)(UInt heuristics)
 Int MR_(lc_n_blocks)(void)            { return lc_n_blocks; }
 const MR_Block* MR_(lc_block)(Int i)  { return lc_blocks[i]; }
 MR_Reachedness MR_(lc_state)(Int i)   { return lc_extras[i].state; }
+Int MR_(lc_find_block)(Addr a) { return MR_(heap_find_block)(a, lc_blocks, lc_n_blocks); }
 
 Int MR_(lc_held_target)(Addr ptr)
 {

@@ -120,6 +120,8 @@ struct _MR_Block;
 Int                     MR_(lc_n_blocks)(void);
 const struct _MR_Block* MR_(lc_block)(Int i);
 MR_Reachedness          MR_(lc_state)(Int i);
+/* The index of the block holding a, or -1. */
+Int                     MR_(lc_find_block)(Addr a);
 /* The block ptr points into (at its start or not) if the search reached
    it from the roots: still reachable or possibly lost; -1 otherwise. */
 Int MR_(lc_held_target)(Addr ptr);

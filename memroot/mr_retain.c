@@ -210,15 +210,12 @@ typedef struct {
    UInt  blocks;
 } Size;
 
-static void reachable_sizes(const Attribution* a, Size* reach,
-                            XArray** sharers)
+/* The edges between subtrees under the super-root, as (top, top) over
+   preorder numbers: each leads to a shared block. */
+static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
 {
-   MR_Graph h;
-   Int*     pairs = NULL;
-   Int      n_pairs = 0, cap = 0, k, e, i;
-   Int*     stamp, *stack;
-
-   /* Edges between subtrees, as (top k, top k) pairs. */
+   const Attribution* a = source;
+   Int k, e;
    for (k = 1; k < a->nr; k++) {
       Int v = a->order[k];
       for (e = a->succ.off[v]; e < a->succ.off[v + 1]; e++) {
@@ -226,34 +223,19 @@ static void reachable_sizes(const Attribution* a, Size* reach,
          if (a->top[kw] == a->top[k])
             continue;
          tl_assert(a->idom[kw] == 0);
-         if (n_pairs + 2 > cap) {
-            cap = cap ? 2 * cap : 256;
-            pairs = VG_(realloc)("memroot.retain.pairs", pairs,
-                                 cap * sizeof(Int));
-         }
-         pairs[n_pairs++] = a->top[k];
-         pairs[n_pairs++] = kw;
+         emit(a->top[k], kw, opaque);
       }
    }
-   /* As a graph over preorder numbers. */
-   h.n_nodes = a->nr;
-   h.off = VG_(calloc)("memroot.retain.hoff", a->nr + 1, sizeof(Int));
-   h.adj = VG_(malloc)("memroot.retain.hadj",
-                       (n_pairs ? n_pairs / 2 : 1) * sizeof(Int));
-   for (i = 0; i < n_pairs; i += 2)
-      h.off[pairs[i] + 1]++;
-   for (k = 0; k < a->nr; k++)
-      h.off[k + 1] += h.off[k];
-   {
-      Int* fill = VG_(malloc)("memroot.retain.hfill", a->nr * sizeof(Int));
-      for (k = 0; k < a->nr; k++)
-         fill[k] = h.off[k];
-      for (i = 0; i < n_pairs; i += 2)
-         h.adj[fill[pairs[i]]++] = pairs[i + 1];
-      VG_(free)(fill);
-   }
-   VG_(free)(pairs);
+}
 
+static void reachable_sizes(const Attribution* a, Size* reach,
+                            XArray** sharers)
+{
+   MR_Graph h;
+   Int      k, e, i;
+   Int*     stamp, *stack;
+
+   MR_(graph_build)(a->nr, subtree_edges, (void*)a, &h);
    stamp = VG_(malloc)("memroot.retain.stamp", a->nr * sizeof(Int));
    stack = VG_(malloc)("memroot.retain.hstack", a->nr * sizeof(Int));
    for (k = 0; k < a->nr; k++)
@@ -631,23 +613,18 @@ static void pp_root_lines(const Attribution* a, const Line* l, UInt nth,
    VG_(umsg)("\n");
 }
 
+static void idom_edges(void* source, MR_EdgeFn emit, void* opaque)
+{
+   const Attribution* a = source;
+   Int k;
+   for (k = 1; k < a->nr; k++)
+      emit(a->idom[k], k, opaque);
+}
+
 /* The dominator tree's children lists, by preorder number. */
 static void dominator_children(const Attribution* a, MR_Graph* kids)
 {
-   Int k, *fill;
-   kids->n_nodes = a->nr;
-   kids->off = VG_(calloc)("memroot.retain.koff", a->nr + 1, sizeof(Int));
-   kids->adj = VG_(malloc)("memroot.retain.kadj", a->nr * sizeof(Int));
-   for (k = 1; k < a->nr; k++)
-      kids->off[a->idom[k] + 1]++;
-   for (k = 0; k < a->nr; k++)
-      kids->off[k + 1] += kids->off[k];
-   fill = VG_(malloc)("memroot.retain.kfill", a->nr * sizeof(Int));
-   for (k = 0; k < a->nr; k++)
-      fill[k] = kids->off[k];
-   for (k = 1; k < a->nr; k++)
-      kids->adj[fill[a->idom[k]]++] = k;
-   VG_(free)(fill);
+   MR_(graph_build)(a->nr, idom_edges, (void*)a, kids);
 }
 
 static const Attribution* cmp_attr;   /* for VG_(ssort) of tops */
@@ -1096,13 +1073,8 @@ void MR_(retention_report)(const MR_RetentionParams* p)
 void MR_(retention_paths)(Addr addr, UInt max_paths)
 {
    Attribution a;
-   Int  i = -1, target, n, j, *next, *roots;
+   Int  i = MR_(lc_find_block)(addr), target, n, j, *next, *roots;
 
-   for (j = 0; j < MR_(lc_n_blocks)() && i == -1; j++) {
-      const MR_Block* b = MR_(lc_block)(j);
-      if (addr >= b->data && addr < b->data + (b->szB ? b->szB : 1))
-         i = j;
-   }
    if (i == -1) {
       VG_(umsg)("%#lx is not in a live heap block\n", addr);
       return;
