@@ -804,6 +804,16 @@ void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks)
 /*--- Client requests                                       ---*/
 /*------------------------------------------------------------*/
 
+Bool MR_(deltamode_of_request)(UWord w, MR_DeltaMode* mode)
+{
+   switch (w) {
+   case 0: *mode = MR_LCD_Any; return True;
+   case 1: *mode = MR_LCD_Increased; return True;
+   case 2: *mode = MR_LCD_Changed; return True;
+   default: *mode = MR_LCD_Any; return False;
+   }
+}
+
 Bool MR_(leak_handle_client_request)(ThreadId tid, UWord* arg, UWord* ret)
 {
    switch (arg[0]) {
@@ -818,15 +828,9 @@ Bool MR_(leak_handle_client_request)(ThreadId tid, UWord* arg, UWord* ret)
                    "doing a full leak search\n", arg[1]);
          lcp.mode = MR_LC_Full;
       }
-      switch (arg[2]) {
-      case 0: lcp.deltamode = MR_LCD_Any; break;
-      case 1: lcp.deltamode = MR_LCD_Increased; break;
-      case 2: lcp.deltamode = MR_LCD_Changed; break;
-      default:
+      if (!MR_(deltamode_of_request)(arg[2], &lcp.deltamode))
          VG_(umsg)("Warning: unknown memroot leak search deltamode %lu; "
                    "showing every loss record\n", arg[2]);
-         lcp.deltamode = MR_LCD_Any;
-      }
       MR_(detect_memory_leaks)(tid, &lcp);
       *ret = 0;
       return True;

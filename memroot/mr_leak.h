@@ -104,6 +104,10 @@ typedef struct {
 } MR_LeakTotals;
 void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks);
 
+/* The delta mode a client request passes as a word (0 any, 1 increased,
+   2 changed); False, with MR_LCD_Any, for any other word. */
+Bool MR_(deltamode_of_request)(UWord w, MR_DeltaMode* mode);
+
 /* Memcheck's leak-check client requests (VALGRIND_DO_LEAK_CHECK and its
    variants, VALGRIND_COUNT_LEAKS, VALGRIND_COUNT_LEAK_BLOCKS), which
    memroot.h offers too.  False when arg[0] is none of them. */

@@ -1117,15 +1117,9 @@ Bool MR_(retention_handle_client_request)(ThreadId tid, UWord* arg,
    if (arg[0] != VG_USERREQ__MEMROOT_RETENTION_REPORT)
       return False;
    MR_(clo_retention_params)(&p);
-   switch (arg[1]) {
-   case 0: p.deltamode = MR_LCD_Any; break;
-   case 1: p.deltamode = MR_LCD_Increased; break;
-   case 2: p.deltamode = MR_LCD_Changed; break;
-   default:
+   if (!MR_(deltamode_of_request)(arg[1], &p.deltamode))
       VG_(umsg)("Warning: unknown memroot retention report mode %lu; "
                 "listing every root\n", arg[1]);
-      p.deltamode = MR_LCD_Any;
-   }
    MR_(leak_search)(MR_(clo_leak_check_heuristics));
    MR_(retention_report)(&p);
    *ret = 0;
