@@ -1,15 +1,97 @@
-/* memroot client requests: one switch over the request code, each case
-   handing the request to the piece that owns it. */
+/* memroot client requests: one switch over the request code.  Heap and
+   pool requests go to the piece that owns them; leak checks, retention
+   reports and slot queries are answered here, with the parameters the
+   options give.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_tooliface.h"
 #include "valgrind.h"
+#include "memcheck.h"
+#include "memroot.h"
 #include "mr_clreq.h"
 #include "mr_heap.h"
-#include "mr_leak.h"
+#include "mr_lossrec.h"
 #include "mr_mempool.h"
-#include "mr_retain.h"
 #include "mr_monitor.h"
+#include "mr_options.h"
+#include "mr_retain_report.h"
 #include "mr_slots.h"
+#include "mr_storesites.h"
+
+/* The delta mode a request passes as a word (0 any, 1 increased, 2
+   changed); False, with MR_LCD_Any, for any other word. */
+static Bool deltamode_of_request(UWord w, MR_DeltaMode* mode)
+{
+   switch (w) {
+   case 0: *mode = MR_LCD_Any; return True;
+   case 1: *mode = MR_LCD_Increased; return True;
+   case 2: *mode = MR_LCD_Changed; return True;
+   default: *mode = MR_LCD_Any; return False;
+   }
+}
+
+/* VALGRIND_DO_LEAK_CHECK and its variants: arg[1] full (0) or summary
+   (1), arg[2] the delta mode. */
+static void do_leak_check(ThreadId tid, UWord* arg)
+{
+   MR_LeakCheckParams lcp;
+   MR_(clo_leak_check_params)(&lcp, MR_ByOptions, False);
+   switch (arg[1]) {
+   case 0: lcp.mode = MR_LC_Full; break;
+   case 1: lcp.mode = MR_LC_Summary; break;
+   default:
+      VG_(umsg)("Warning: unknown memroot leak search mode %lu; "
+                "doing a full leak search\n", arg[1]);
+      lcp.mode = MR_LC_Full;
+   }
+   if (!deltamode_of_request(arg[2], &lcp.deltamode))
+      VG_(umsg)("Warning: unknown memroot leak search deltamode %lu; "
+                "showing every loss record\n", arg[2]);
+   MR_(detect_memory_leaks)(tid, &lcp);
+}
+
+/* The four results go to the client's variables; memcheck.h initialises
+   them, so the macros work natively too. */
+static void count_leaks(UWord* arg)
+{
+   UWord**       argp = (UWord**)arg;
+   MR_LeakTotals bytes, blocks;
+   MR_LeakTotals* t = arg[0] == VG_USERREQ__COUNT_LEAKS ? &bytes : &blocks;
+   MR_(leak_totals)(&bytes, &blocks);
+   *argp[1] = t->leaked;
+   *argp[2] = t->dubious;
+   *argp[3] = t->reachable;
+   *argp[4] = t->suppressed;
+}
+
+static void retention_report(UWord mode)
+{
+   MR_RetentionParams p;
+   MR_SearchParams    sp = MR_(clo_search_params)();
+   MR_(clo_retention_params)(&p);
+   if (!deltamode_of_request(mode, &p.deltamode))
+      VG_(umsg)("Warning: unknown memroot retention report mode %lu; "
+                "listing every root\n", mode);
+   MR_(search_and_report_retention)(&sp, &p);
+}
+
+/* MEMROOT_GET_SLOT_SITE answers the store instruction's address, or the
+   special id (memroot.h); MEMROOT_PRINT_SLOT_SITE prints it. */
+static UWord slot_site(UWord request, Addr a)
+{
+   Addr w  = VG_ROUNDDN(a, 8);
+   UInt id = MR_(slot_store_id)(w);
+   if (request == VG_USERREQ__MEMROOT_PRINT_SLOT_SITE) {
+      VG_(umsg)("Word at %#lx:\n", w);
+      MR_(pp_store_site)("   ", id);
+      return 0;
+   }
+   return id < MR_STORE_FIRST ? id : MR_(store_site_ip)(id);
+}
 
 /* Requests memroot does not know are left to the core, which reports
    them once. */
@@ -54,10 +136,22 @@ static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
       case VG_USERREQ__GDB_MONITOR_COMMAND:
          *ret = MR_(handle_gdb_monitor_command)(tid, (const HChar*)arg[1]);
          return *ret;
+      case VG_USERREQ__DO_LEAK_CHECK:
+         do_leak_check(tid, arg);
+         break;
+      case VG_USERREQ__COUNT_LEAKS:
+      case VG_USERREQ__COUNT_LEAK_BLOCKS:
+         count_leaks(arg);
+         break;
+      case VG_USERREQ__MEMROOT_RETENTION_REPORT:
+         retention_report(arg[1]);
+         break;
+      case VG_USERREQ__MEMROOT_GET_SLOT_SITE:
+      case VG_USERREQ__MEMROOT_PRINT_SLOT_SITE:
+         *ret = slot_site(arg[0], arg[1]);
+         return True;
       default:
-         return MR_(leak_handle_client_request)(tid, arg, ret)
-                || MR_(retention_handle_client_request)(tid, arg, ret)
-                || MR_(slots_handle_client_request)(tid, arg, ret);
+         return False;
    }
    *ret = 0;
    return True;

@@ -1,67 +1,47 @@
-/* memroot errors: recording, describing, printing and suppressing the
-   tool's errors, in Memcheck's wording and with Memcheck's suppression
-   kinds, so existing suppression files and log readers keep working. */
+/* memroot errors: recording the tool's errors with Valgrind's error
+   manager, so that they are counted, suppressed and listed as Memcheck's
+   are.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_errormgr.h"
-#include "pub_tool_options.h"
 #include "pub_tool_threadstate.h"
-#include "pub_tool_tooliface.h"
-#include "pub_tool_xarray.h"
 #include "mr_errors.h"
-#include "mr_mempool.h"
 
-/* The `extra' of an error: copied by the core when it keeps an error. */
-typedef struct {
-   union {
-      AddrInfo ai;                 /* Free, FreeMismatch, IllegalMempool */
-      struct {
-         const HChar* function;
-         const HChar* argument;
-         SizeT        value;
-      } fishy;                     /* FishyValue */
-      struct {
-         UInt                 n_this_record;
-         UInt                 n_total_records;
-         const MR_LossRecord* lr;
-      } leak;                      /* Leak */
-   } u;
-} MR_Error;
-
-/* Suppression kinds, named as Memcheck's: "Free" covers both invalid and
-   mismatched frees. */
-typedef enum {
-   MR_Supp_Free,
-   MR_Supp_Mempool,
-   MR_Supp_FishyValue,
-   MR_Supp_Leak
-} MR_SuppKind;
-
-/* A FishyValue suppression's extra line: function(argument). */
-typedef struct {
-   HChar* function;
-   HChar* argument;
-} MR_FishySupp;
-
-static void emit(const HChar* format, ...) PRINTF_CHECK(1, 2);
-static void emit(const HChar* format, ...)
+void MR_(block_addrinfo)(Addr a, const MR_Block* b, BlockKind bk,
+                         const HChar* desc, /*OUT*/AddrInfo* ai)
 {
-   va_list vargs;
-   va_start(vargs, format);
-   if (VG_(clo_xml))
-      VG_(vprintf_xml)(format, vargs);
-   else
-      VG_(vmessage)(Vg_UserMsg, format, vargs);
-   va_end(vargs);
+   ai->tag = Addr_Block;
+   ai->Addr.Block.block_kind   = bk;
+   ai->Addr.Block.block_desc   = desc;
+   ai->Addr.Block.block_szB    = b->szB;
+   ai->Addr.Block.rwoffset     = (PtrdiffT)a - (PtrdiffT)b->data;
+   ai->Addr.Block.allocated_at = b->allocated_at;
+   VG_(initThreadInfo)(&ai->Addr.Block.alloc_tinfo);
+   ai->Addr.Block.freed_at = bk == Block_Freed ? b->u.freed_at
+                                               : VG_(null_ExeContext)();
 }
 
-/* ---------------- recording ---------------- */
-
-void MR_(record_free_error)(ThreadId tid, Addr a)
+/* The address is described later, when the core keeps the error. */
+static void record_addr_error(ThreadId tid, MR_ErrorKind kind, Addr a)
 {
    MR_Error extra;
    tl_assert(tid != VG_INVALID_THREADID);
    extra.u.ai.tag = Addr_Undescribed;
-   VG_(maybe_record_error)(tid, MR_Err_Free, a, NULL, &extra);
+   VG_(maybe_record_error)(tid, kind, a, NULL, &extra);
+}
+
+void MR_(record_free_error)(ThreadId tid, Addr a)
+{
+   record_addr_error(tid, MR_Err_Free, a);
+}
+
+void MR_(record_illegal_mempool_error)(ThreadId tid, Addr pool)
+{
+   record_addr_error(tid, MR_Err_IllegalMempool, pool);
 }
 
 /* The block is in hand, so it is described now, as Memcheck does. */
@@ -69,16 +49,8 @@ void MR_(record_freemismatch_error)(ThreadId tid, const MR_Block* b)
 {
    MR_Error extra;
    tl_assert(tid != VG_INVALID_THREADID);
-   MR_(heap_fill_addrinfo)(b->data, b, Block_Mallocd, "block", &extra.u.ai);
+   MR_(block_addrinfo)(b->data, b, Block_Mallocd, "block", &extra.u.ai);
    VG_(maybe_record_error)(tid, MR_Err_FreeMismatch, b->data, NULL, &extra);
-}
-
-void MR_(record_illegal_mempool_error)(ThreadId tid, Addr pool)
-{
-   MR_Error extra;
-   tl_assert(tid != VG_INVALID_THREADID);
-   extra.u.ai.tag = Addr_Undescribed;
-   VG_(maybe_record_error)(tid, MR_Err_IllegalMempool, pool, NULL, &extra);
 }
 
 Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
@@ -96,318 +68,16 @@ Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
 }
 
 Bool MR_(record_leak_error)(ThreadId tid, UInt n_this_record,
-                            UInt n_total_records, const MR_LossRecord* lr,
-                            Bool print_record, Bool count_as_error)
+                            UInt n_total_records,
+                            const struct _MR_LossRecord* lr,
+                            ExeContext* where, Bool print_record,
+                            Bool count_as_error)
 {
    MR_Error extra;
    extra.u.leak.n_this_record   = n_this_record;
    extra.u.leak.n_total_records = n_total_records;
    extra.u.leak.lr              = lr;
-   return VG_(unique_error)(tid, MR_Err_Leak, 0, NULL, &extra,
-                            MR_(lr_where)(lr), print_record,
-                            /*allow_GDB_attach*/False, count_as_error);
-}
-
-/* What a Leak suppression matches ("match-leak-kinds:", every kind when
-   absent), and how much it suppressed in the latest check (shown by -v). */
-typedef struct {
-   UInt  match_leak_kinds;
-   ULong check_generation;
-   SizeT bytes_suppressed;
-   SizeT blocks_suppressed;
-} MR_LeakSupp;
-
-/* ---------------- the core's callbacks ---------------- */
-
-static Bool mr_eq_Error(VgRes res, const Error* e1, const Error* e2)
-{
-   const MR_Error* x1 = VG_(get_error_extra)(e1);
-   const MR_Error* x2 = VG_(get_error_extra)(e2);
-   switch ((MR_ErrorKind)VG_(get_error_kind)(e1)) {
-      case MR_Err_Free:
-      case MR_Err_FreeMismatch:
-      case MR_Err_IllegalMempool:
-         /* Same stack (checked by the core): same error, whatever the
-            address. */
-         return True;
-      case MR_Err_FishyValue:
-         return VG_STREQ(x1->u.fishy.function, x2->u.fishy.function)
-                && VG_STREQ(x1->u.fishy.argument, x2->u.fishy.argument);
-      case MR_Err_Leak:
-         /* Recorded with VG_(unique_error): never compared. */
-         return False;
-   }
-   tl_assert(0);
-}
-
-static void mr_before_pp_Error(const Error* err)
-{
-}
-
-static void pp_addr_error(const Error* err, const HChar* xml_kind,
-                          const HChar* what)
-{
-   const MR_Error* x = VG_(get_error_extra)(err);
-   if (VG_(clo_xml)) {
-      emit("  <kind>%s</kind>\n", xml_kind);
-      emit("  <what>%s</what>\n", what);
-   } else {
-      emit("%s\n", what);
-   }
-   VG_(pp_ExeContext)(VG_(get_error_where)(err));
-   VG_(pp_addrinfo_mc)(VG_(get_error_address)(err), &x->u.ai, False);
-}
-
-static void mr_pp_Error(const Error* err)
-{
-   const MR_Error* x = VG_(get_error_extra)(err);
-   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
-      case MR_Err_Free:
-         pp_addr_error(err, "InvalidFree",
-                       "Invalid free() / delete / delete[] / realloc()");
-         return;
-      case MR_Err_FreeMismatch:
-         pp_addr_error(err, "MismatchedFree",
-                       "Mismatched free() / delete / delete []");
-         return;
-      case MR_Err_IllegalMempool:
-         pp_addr_error(err, "InvalidMemPool", "Illegal memory pool address");
-         return;
-      case MR_Err_FishyValue:
-         if (VG_(clo_xml)) {
-            emit("  <kind>FishyValue</kind>\n");
-            emit("  <what>");
-         }
-         emit("Argument '%s' of function %s has a fishy "
-              "(possibly negative) value: %ld\n",
-              x->u.fishy.argument, x->u.fishy.function,
-              (SSizeT)x->u.fishy.value);
-         if (VG_(clo_xml))
-            emit("</what>");
-         VG_(pp_ExeContext)(VG_(get_error_where)(err));
-         return;
-      case MR_Err_Leak:
-         MR_(pp_LossRecord)(x->u.leak.n_this_record, x->u.leak.n_total_records,
-                            x->u.leak.lr);
-         return;
-   }
-   tl_assert(0);
-}
-
-/* Memcheck's order: non-meta pool chunks, heap blocks (live, then
-   recently freed), meta-pool chunks, then what the core knows (stacks,
-   globals, mappings). */
-static void describe_addr(DiEpoch ep, Addr a, /*OUT*/AddrInfo* ai)
-{
-   if (MR_(mempool_describe)(a, False, ai))
-      return;
-   if (MR_(heap_describe)(a, ai))
-      return;
-   if (MR_(mempool_describe)(a, True, ai))
-      return;
-   VG_(describe_addr)(ep, a, ai);
-}
-
-void MR_(pp_describe_addr)(Addr a)
-{
-   AddrInfo ai;
-   ai.tag = Addr_Undescribed;
-   describe_addr(VG_(current_DiEpoch)(), a, &ai);
-   VG_(pp_addrinfo_mc)(a, &ai, False);
-   VG_(clear_addrinfo)(&ai);
-}
-
-static UInt mr_update_extra(const Error* err)
-{
-   MR_Error* x = VG_(get_error_extra)(err);
-   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
-      case MR_Err_Free:
-      case MR_Err_IllegalMempool:
-         describe_addr(VG_(get_ExeContext_epoch)(VG_(get_error_where)(err)),
-                       VG_(get_error_address)(err), &x->u.ai);
-         return sizeof(MR_Error);
-      case MR_Err_FreeMismatch:
-      case MR_Err_FishyValue:
-      case MR_Err_Leak:
-         return sizeof(MR_Error);
-   }
-   tl_assert(0);
-}
-
-static Bool mr_recognised_suppression(const HChar* name, Supp* su)
-{
-   MR_SuppKind skind;
-   if (VG_STREQ(name, "Free"))
-      skind = MR_Supp_Free;
-   else if (VG_STREQ(name, "Mempool"))
-      skind = MR_Supp_Mempool;
-   else if (VG_STREQ(name, "FishyValue"))
-      skind = MR_Supp_FishyValue;
-   else if (VG_STREQ(name, "Leak"))
-      skind = MR_Supp_Leak;
-   else
-      return False;
-   VG_(set_supp_kind)(su, skind);
-   return True;
-}
-
-static Bool mr_read_extra_suppression_info(Int fd, HChar** bufpp,
-                                           SizeT* nBufp, Int* lineno,
-                                           Supp* su)
-{
-   MR_FishySupp* fs;
-   MR_LeakSupp*  ls;
-   HChar *open, *close;
-   const HChar* kinds;
-
-   switch ((MR_SuppKind)VG_(get_supp_kind)(su)) {
-      case MR_Supp_Free:
-      case MR_Supp_Mempool:
-         return True;
-      case MR_Supp_FishyValue:
-         if (VG_(get_line)(fd, bufpp, nBufp, lineno))
-            return False;
-         open  = VG_(strchr)(*bufpp, '(');
-         close = open ? VG_(strchr)(open, ')') : NULL;
-         if (close == NULL)
-            return False;
-         fs = VG_(malloc)("memroot.supp.fishy", sizeof(MR_FishySupp));
-         fs->function = VG_(strdup)("memroot.supp.fishy", *bufpp);
-         fs->function[open - *bufpp] = '\0';
-         fs->argument = fs->function + (open - *bufpp) + 1;
-         fs->function[close - *bufpp] = '\0';
-         VG_(set_supp_extra)(su, fs);
-         return True;
-      case MR_Supp_Leak:
-         ls = VG_(calloc)("memroot.supp.leak", 1, sizeof(MR_LeakSupp));
-         ls->match_leak_kinds = MR_(all_reachedness)();
-         VG_(set_supp_extra)(su, ls);
-         /* True: the core has a frame line (or the end) in hand, so
-            there is no match-leak-kinds line. */
-         if (VG_(get_line)(fd, bufpp, nBufp, lineno))
-            return True;
-         if (!VG_STREQN(17, *bufpp, "match-leak-kinds:"))
-            return False;
-         for (kinds = *bufpp + 17; VG_(isspace)(*kinds); kinds++)
-            ;
-         return VG_(parse_enum_set)(MR_(leak_kinds_tokens), True, kinds,
-                                    &ls->match_leak_kinds);
-   }
-   tl_assert(0);
-}
-
-/* The keyword of one kind, as --show-leak-kinds and match-leak-kinds
-   spell it. */
-static const HChar* leak_kind_keyword(MR_Reachedness r)
-{
-   switch (r) {
-   case MR_Reachable:    return "reachable";
-   case MR_Possible:     return "possible";
-   case MR_IndirectLeak: return "indirect";
-   case MR_Unreached:    return "definite";
-   }
-   tl_assert(0);
-}
-
-static Bool mr_error_matches_suppression(const Error* err, const Supp* su)
-{
-   MR_ErrorKind       ekind = VG_(get_error_kind)(err);
-   const MR_Error*     x    = VG_(get_error_extra)(err);
-   const MR_FishySupp* fs;
-   MR_LeakSupp*        ls;
-
-   switch ((MR_SuppKind)VG_(get_supp_kind)(su)) {
-      case MR_Supp_Free:
-         return ekind == MR_Err_Free || ekind == MR_Err_FreeMismatch;
-      case MR_Supp_Mempool:
-         return ekind == MR_Err_IllegalMempool;
-      case MR_Supp_FishyValue:
-         fs = VG_(get_supp_extra)(su);
-         return ekind == MR_Err_FishyValue
-                && VG_STREQ(x->u.fishy.function, fs->function)
-                && VG_STREQ(x->u.fishy.argument, fs->argument);
-      case MR_Supp_Leak:
-         if (ekind != MR_Err_Leak)
-            return False;
-         ls = VG_(get_supp_extra)(su);
-         if (ls->check_generation != MR_(leak_check_generation)()) {
-            ls->check_generation = MR_(leak_check_generation)();
-            ls->bytes_suppressed = ls->blocks_suppressed = 0;
-         }
-         return MR_RiS(MR_(lr_state)(x->u.leak.lr), ls->match_leak_kinds);
-   }
-   tl_assert(0);
-}
-
-static const HChar* mr_get_error_name(const Error* err)
-{
-   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
-      case MR_Err_Free:
-      case MR_Err_FreeMismatch:   return "Free";
-      case MR_Err_IllegalMempool: return "Mempool";
-      case MR_Err_FishyValue:     return "FishyValue";
-      case MR_Err_Leak:           return "Leak";
-   }
-   tl_assert(0);
-}
-
-static SizeT mr_print_extra_suppression_info(const Error* err,
-                                             /*OUT*/HChar* buf, Int nBuf)
-{
-   const MR_Error* x = VG_(get_error_extra)(err);
-   switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
-      case MR_Err_Free:
-      case MR_Err_FreeMismatch:
-      case MR_Err_IllegalMempool:
-         buf[0] = '\0';
-         return 0;
-      case MR_Err_FishyValue:
-         return VG_(snprintf)(buf, nBuf, "%s(%s)", x->u.fishy.function,
-                              x->u.fishy.argument);
-      case MR_Err_Leak:
-         return VG_(snprintf)(buf, nBuf, "match-leak-kinds: %s",
-                              leak_kind_keyword(MR_(lr_state)(x->u.leak.lr)));
-   }
-   tl_assert(0);
-}
-
-/* Leak suppressions count what they suppressed in the latest check. */
-static SizeT mr_print_extra_suppression_use(const Supp* su,
-                                            /*OUT*/HChar* buf, Int nBuf)
-{
-   if (VG_(get_supp_kind)(su) == MR_Supp_Leak) {
-      const MR_LeakSupp* ls = VG_(get_supp_extra)(su);
-      if (ls->check_generation == MR_(leak_check_generation)()
-          && ls->blocks_suppressed > 0)
-         return VG_(snprintf)(buf, nBuf, "suppressed: %'lu bytes in %'lu blocks",
-                              ls->bytes_suppressed, ls->blocks_suppressed);
-   }
-   buf[0] = '\0';
-   return 0;
-}
-
-static void mr_update_extra_suppression_use(const Error* err, const Supp* su)
-{
-   if (VG_(get_supp_kind)(su) == MR_Supp_Leak) {
-      MR_LeakSupp*    ls = VG_(get_supp_extra)(su);
-      const MR_Error* x  = VG_(get_error_extra)(err);
-      ls->blocks_suppressed += MR_(lr_num_blocks)(x->u.leak.lr);
-      ls->bytes_suppressed  += MR_(lr_total_bytes)(x->u.leak.lr);
-   }
-}
-
-void MR_(errors_needs_tool_errors)(void)
-{
-   VG_(needs_tool_errors)(mr_eq_Error,
-                          mr_before_pp_Error,
-                          mr_pp_Error,
-                          True, /* show thread ids, as Memcheck */
-                          mr_update_extra,
-                          mr_recognised_suppression,
-                          mr_read_extra_suppression_info,
-                          mr_error_matches_suppression,
-                          mr_get_error_name,
-                          mr_print_extra_suppression_info,
-                          mr_print_extra_suppression_use,
-                          mr_update_extra_suppression_use);
+   return VG_(unique_error)(tid, MR_Err_Leak, 0, NULL, &extra, where,
+                            print_record, /*allow_GDB_attach*/False,
+                            count_as_error);
 }

@@ -1,14 +1,22 @@
-/* memroot errors: the tool's errors, reported through Valgrind's error
-   manager so they are counted, suppressed and listed as Memcheck's are. */
+/* memroot errors: the kinds of the tool's errors and how each is recorded
+   with Valgrind's error manager.  How they are described, printed and
+   suppressed is mr_errmgr.c's.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_ERRORS_H
 #define __MR_ERRORS_H
 
-#include "mr_basics.h"
-#include "mr_heap.h"
-#include "mr_leak.h"
+#include "mr_block.h"
+#include "pub_tool_execontext.h"
+#include "pub_tool_xarray.h"
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_addrinfo.h"
 
-/* Each kind is one case in every switch of mr_errors.c: adding a kind
+/* Each kind is one case in every switch of mr_errmgr.c: adding a kind
    adds a case there and a record function here. */
 typedef enum {
    MR_Err_Free,             /* free/delete/realloc of no live block */
@@ -18,8 +26,28 @@ typedef enum {
    MR_Err_Leak              /* a loss record of a leak check */
 } MR_ErrorKind;
 
-/* Registers the error manager callbacks with the core. */
-void MR_(errors_needs_tool_errors)(void);
+struct _MR_LossRecord;
+
+/* The `extra' of an error: copied by the core when it keeps an error. */
+typedef struct {
+   union {
+      AddrInfo ai;                 /* Free, FreeMismatch, IllegalMempool */
+      struct {
+         const HChar* function;
+         const HChar* argument;
+         SizeT        value;
+      } fishy;                     /* FishyValue */
+      struct {
+         UInt                         n_this_record;
+         UInt                         n_total_records;
+         const struct _MR_LossRecord* lr;
+      } leak;                      /* Leak */
+   } u;
+} MR_Error;
+
+/* Describes a, at its offset in block b, as an error shows it. */
+void MR_(block_addrinfo)(Addr a, const MR_Block* b, BlockKind bk,
+                         const HChar* desc, /*OUT*/AddrInfo* ai);
 
 void MR_(record_free_error)(ThreadId tid, Addr a);
 /* b is live and in its block table while this runs. */
@@ -29,15 +57,13 @@ void MR_(record_illegal_mempool_error)(ThreadId tid, Addr pool);
 Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
                                    const HChar* argument, SizeT value);
 
-/* Reports loss record n_this_record of n_total_records as a Leak error;
-   prints it when print_record, counts it when count_as_error.  True when
-   a suppression matched it. */
+/* Reports loss record n_this_record of n_total_records, allocated at
+   where, as a Leak error; prints it when print_record, counts it when
+   count_as_error.  True when a suppression matched it. */
 Bool MR_(record_leak_error)(ThreadId tid, UInt n_this_record,
-                            UInt n_total_records, const MR_LossRecord* lr,
-                            Bool print_record, Bool count_as_error);
-
-/* Describes where a lies, as errors do: in which heap block or pool
-   chunk, or what the core knows (stack frame, global, mapping). */
-void MR_(pp_describe_addr)(Addr a);
+                            UInt n_total_records,
+                            const struct _MR_LossRecord* lr,
+                            ExeContext* where, Bool print_record,
+                            Bool count_as_error);
 
 #endif

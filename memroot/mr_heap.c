@@ -1,8 +1,14 @@
 /* memroot heap: replaces the client's allocator and keeps one shadow
    record per live block, with Memcheck's heap totals; freed blocks wait in
    a bounded queue before their memory is reused, so a second free or a
-   free of a moved block can still be described. */
+   free of a moved block can still be described.
 
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
+
+#include "pub_tool_hashtable.h"
 #include "pub_tool_options.h"
 #include "pub_tool_poolalloc.h"
 #include "pub_tool_replacemalloc.h"
@@ -10,7 +16,6 @@
 #include "pub_tool_tooliface.h"
 #include "mr_errors.h"
 #include "mr_heap.h"
-#include "mr_mempool.h"
 #include "mr_profile.h"
 #include "mr_slots.h"
 
@@ -18,12 +23,9 @@
    lands in a redzone, never in the next block, as it does under Memcheck. */
 #define MR_MALLOC_REDZONE_SZB 16
 
-static VgHashTable* mr_blocks;
-static PoolAlloc*   mr_block_pool;
-
-/* Both 0 until the first allocation: an empty range. */
-Addr MR_(heap_lo) = 0;
-Addr MR_(heap_hi) = 0;
+static VgHashTable*  mr_blocks;
+static PoolAlloc*    mr_block_pool;
+static MR_HeapParams mr_params;
 
 /* Memcheck's HEAP SUMMARY counters: a realloc counts as one alloc and one
    free, a free counts even when it is invalid. */
@@ -34,39 +36,16 @@ static ULong mr_bytes_allocated;
 /* The freed queue, as Memcheck's: blocks of at least freelist_big_blocks
    bytes in queue 0, others in queue 1; the oldest are released (their
    memory given back) once the queued volume passes freelist_vol. */
-static Long      mr_freelist_vol        = 20000000;
-static Long      mr_freelist_big_blocks = 1000000;
 static MR_Block* freed_first[2];
 static MR_Block* freed_last[2];
 static Long      freed_volume;
 
-static Bool mr_show_mismatched_frees = True;
-
-void MR_(heap_init)(void)
+void MR_(heap_init)(const MR_HeapParams* p)
 {
+   mr_params = *p;
    mr_blocks = VG_(HT_construct)("memroot.blocks");
    mr_block_pool = VG_(newPA)(sizeof(MR_Block), 4096, VG_(malloc),
                               "memroot.block", VG_(free));
-}
-
-Bool MR_(heap_process_cmd_line_option)(const HChar* arg)
-{
-   if VG_BINT_CLO(arg, "--freelist-vol", mr_freelist_vol, 0, 10LL*1000*1000*1000) {}
-   else if VG_BINT_CLO(arg, "--freelist-big-blocks", mr_freelist_big_blocks,
-                       0, 10LL*1000*1000*1000) {}
-   else if VG_BOOL_CLO(arg, "--show-mismatched-frees",
-                       mr_show_mismatched_frees) {}
-   else return False;
-   return True;
-}
-
-void MR_(heap_print_usage)(void)
-{
-   VG_(printf)(
-"    --show-mismatched-frees=no|yes   show frees that don't match the allocator? [yes]\n"
-"    --freelist-vol=<number>          volume of freed blocks queue     [20000000]\n"
-"    --freelist-big-blocks=<number>   releases first blocks with size>= [1000000]\n"
-   );
 }
 
 ULong MR_(heap_bytes_allocated)(void)
@@ -74,16 +53,16 @@ ULong MR_(heap_bytes_allocated)(void)
    return mr_bytes_allocated;
 }
 
-VgHashTable* MR_(heap_blocks)(void)
+MR_Block** MR_(heap_live_blocks)(UInt* n_blocks)
 {
-   return mr_blocks;
+   return (MR_Block**)VG_(HT_to_array)(mr_blocks, n_blocks);
 }
 
 static void release_oldest_blocks(void)
 {
    Int q;
    for (q = 0; q < 2; q++) {
-      while (freed_volume > mr_freelist_vol && freed_first[q] != NULL) {
+      while (freed_volume > mr_params.freelist_vol && freed_first[q] != NULL) {
          MR_Block* b = freed_first[q];
          freed_first[q] = b->next;
          if (freed_first[q] == NULL)
@@ -99,11 +78,11 @@ static void release_oldest_blocks(void)
 
 static void add_to_freed_queue(MR_Block* b)
 {
-   Int q = (Long)b->szB >= mr_freelist_big_blocks ? 0 : 1;
+   Int q = (Long)b->szB >= mr_params.freelist_big_blocks ? 0 : 1;
    if (freed_last[q] == NULL) {
       b->next = NULL;
       freed_first[q] = freed_last[q] = b;
-   } else if ((Long)b->szB >= mr_freelist_vol) {
+   } else if ((Long)b->szB >= mr_params.freelist_vol) {
       /* It would be released at once: put it first in line. */
       b->next = freed_first[q];
       freed_first[q] = b;
@@ -126,21 +105,18 @@ static void count_alloc(SizeT szB)
 static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
 {
    MR_Block* b = VG_(allocEltPA)(mr_block_pool);
-   b->data    = p;
-   b->szB     = szB;
-   b->kind    = kind;
-   b->where   = VG_(record_ExeContext)(tid, 0);
-   b->u.birth = mr_bytes_allocated;
+   b->data         = p;
+   b->szB          = szB;
+   b->kind         = kind;
+   b->allocated_at = VG_(record_ExeContext)(tid, 0);
+   b->u.birth      = mr_bytes_allocated;
    count_alloc(szB);
    /* New memory holds no pointer yet, whatever it held before. */
    MR_(slots_clear)(p, szB);
-   if (MR_(heap_hi) == 0 || p < MR_(heap_lo))
-      MR_(heap_lo) = p;
-   /* A zero-sized block still has an address a pointer can hold. */
-   if (p + szB + 1 > MR_(heap_hi))
-      MR_(heap_hi) = p + szB + 1;
-   MR_(profile_alloc)(b);
-   if (freed_volume > mr_freelist_vol)
+   MR_(slots_widen_ptr_range)(p, szB);
+   if (mr_params.profile)
+      MR_(profile_alloc)(b->allocated_at, szB, mr_bytes_allocated);
+   if (freed_volume > mr_params.freelist_vol)
       release_oldest_blocks();
    return b;
 }
@@ -152,7 +128,8 @@ MR_Block* MR_(heap_shadow_new)(ThreadId tid, Addr p, SizeT szB)
 
 void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 {
-   MR_(profile_free)(b);
+   if (mr_params.profile)
+      MR_(profile_free)(b->allocated_at, b->szB);
    /* Freed memory holds no live pointer. */
    MR_(slots_clear)(b->data, b->szB);
    b->u.freed_at = VG_(record_ExeContext)(tid, 0);
@@ -161,16 +138,17 @@ void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 
 void MR_(heap_shadow_discard)(MR_Block* b)
 {
-   MR_(profile_free)(b);
+   if (mr_params.profile)
+      MR_(profile_free)(b->allocated_at, b->szB);
    VG_(freeEltPA)(mr_block_pool, b);
 }
 
 void MR_(heap_shadow_move)(MR_Block* b, Addr p, SizeT szB)
 {
-   SizeT old_szB = b->szB;
+   if (mr_params.profile)
+      MR_(profile_resize)(b->allocated_at, b->szB, szB, mr_bytes_allocated);
    b->data = p;
    b->szB  = szB;
-   MR_(profile_resize)(b, old_szB);
 }
 
 static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
@@ -190,7 +168,7 @@ static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
    in the table for that time. */
 static void report_mismatch(ThreadId tid, MR_Block* b)
 {
-   if (!mr_show_mismatched_frees)
+   if (!mr_params.show_mismatched_frees)
       return;
    VG_(HT_add_node)(mr_blocks, b);
    MR_(record_freemismatch_error)(tid, b);
@@ -391,98 +369,6 @@ void MR_(heap_free_range)(ThreadId tid, Addr start, Addr end)
    }
 }
 
-static Int cmp_block_ptrs(const void* a, const void* b)
-{
-   Addr x = (*(const MR_Block* const*)a)->data;
-   Addr y = (*(const MR_Block* const*)b)->data;
-   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-Int MR_(heap_find_block)(Addr a, MR_Block** blocks, Int n)
-{
-   Int lo = 0, hi = n - 1;
-   while (lo <= hi) {
-      Int mid = lo + (hi - lo) / 2;
-      MR_Block* b = blocks[mid];
-      if (a < b->data)
-         hi = mid - 1;
-      else if (a >= b->data + (b->szB ? b->szB : 1))
-         lo = mid + 1;
-      else
-         return mid;
-   }
-   return -1;
-}
-
-/* A custom block (a pool chunk, or a VALGRIND_MALLOCLIKE_BLOCK) inside a
-   plain block is what the program uses; the plain block is only its
-   backing store and is left out, as Memcheck leaves it out of its leak
-   check.  Plain blocks never overlap, so only the last plain block that
-   starts at or before a custom block, or one starting with it, can hold
-   it. */
-static UInt drop_backing_blocks(MR_Block** blocks, UInt n)
-{
-   Bool* backing = VG_(calloc)("memroot.backing", n, sizeof(Bool));
-   Int   last_plain = -1;
-   UInt  i, j, kept = 0;
-
-   for (i = 0; i < n; i++) {
-      if (blocks[i]->kind != MR_AllocCustom) {
-         last_plain = i;
-         continue;
-      }
-      if (last_plain != -1
-          && blocks[i]->data < blocks[last_plain]->data + blocks[last_plain]->szB)
-         backing[last_plain] = True;
-      for (j = i + 1; j < n && blocks[j]->data == blocks[i]->data; j++)
-         if (blocks[j]->kind != MR_AllocCustom)
-            backing[j] = True;
-   }
-   for (i = 0; i < n; i++)
-      if (!backing[i])
-         blocks[kept++] = blocks[i];
-   VG_(free)(backing);
-   return kept;
-}
-
-MR_Block** MR_(heap_sorted_blocks)(UInt* n_blocks)
-{
-   UInt       n_heap, n_chunks, i;
-   MR_Block** heap = (MR_Block**)VG_(HT_to_array)(mr_blocks, &n_heap);
-   MR_Block** chunks;
-   MR_Block** all;
-
-   *n_blocks = 0;
-   /* As in Memcheck: with no heap block, pool chunks are not looked at. */
-   if (n_heap == 0)
-      return NULL;
-   chunks = MR_(mempool_chunks)(&n_chunks);
-   all = VG_(malloc)("memroot.sorted", (n_heap + n_chunks) * sizeof(MR_Block*));
-   for (i = 0; i < n_heap; i++)
-      all[i] = heap[i];
-   for (i = 0; i < n_chunks; i++)
-      all[n_heap + i] = chunks[i];
-   VG_(free)(heap);
-   VG_(free)(chunks);
-   VG_(ssort)(all, n_heap + n_chunks, sizeof(MR_Block*), cmp_block_ptrs);
-   *n_blocks = drop_backing_blocks(all, n_heap + n_chunks);
-   return all;
-}
-
-void MR_(heap_fill_addrinfo)(Addr a, const MR_Block* b, BlockKind bk,
-                             const HChar* desc, /*OUT*/AddrInfo* ai)
-{
-   ai->tag = Addr_Block;
-   ai->Addr.Block.block_kind   = bk;
-   ai->Addr.Block.block_desc   = desc;
-   ai->Addr.Block.block_szB    = b->szB;
-   ai->Addr.Block.rwoffset     = (PtrdiffT)a - (PtrdiffT)b->data;
-   ai->Addr.Block.allocated_at = b->where;
-   VG_(initThreadInfo)(&ai->Addr.Block.alloc_tinfo);
-   ai->Addr.Block.freed_at = bk == Block_Freed ? b->u.freed_at
-                                               : VG_(null_ExeContext)();
-}
-
 static MR_Block* freed_block_holding(Addr a)
 {
    Int q;
@@ -502,17 +388,17 @@ Bool MR_(heap_describe)(Addr a, /*OUT*/AddrInfo* ai)
    VG_(HT_ResetIter)(mr_blocks);
    while ((b = VG_(HT_Next)(mr_blocks)) != NULL) {
       if (VG_(addr_is_in_block)(a, b->data, b->szB, MR_MALLOC_REDZONE_SZB)) {
-         MR_(heap_fill_addrinfo)(a, b, Block_Mallocd,
-                                 freed_block_holding(a)
-                                    ? "recently re-allocated block" : "block",
-                                 ai);
+         MR_(block_addrinfo)(a, b, Block_Mallocd,
+                             freed_block_holding(a)
+                                ? "recently re-allocated block" : "block",
+                             ai);
          return True;
       }
    }
    b = freed_block_holding(a);
    if (b == NULL)
       return False;
-   MR_(heap_fill_addrinfo)(a, b, Block_Freed, "block", ai);
+   MR_(block_addrinfo)(a, b, Block_Freed, "block", ai);
    return True;
 }
 

@@ -2,12 +2,17 @@
    filter decides whether the store may have put a heap pointer into an
    aligned word; only then a helper of the slot shadow marks the word with
    the store's site.  The rules for each store form are in
-   docs/pointer-tracking.md. */
+   docs/pointer-tracking.md.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_machine.h"
-#include "mr_heap.h"
 #include "mr_instrument.h"
 #include "mr_slots.h"
+#include "mr_storesites.h"
 
 /* A constant smaller than this is never a heap address. */
 #define MR_NULL_PAGE 4096
@@ -15,8 +20,8 @@
 typedef struct {
    IRSB*  sb;      /* the instrumented superblock being built */
    Addr   ip;      /* address of the current guest instruction */
-   UInt   site;    /* its site id; MR_SITE_NONE until a store needs it */
-   /* The heap range, read once per superblock at its first filter: it
+   UInt   store_id; /* its store site; MR_STORE_NONE until a store needs it */
+   /* The pointer range, read once per superblock at its first filter: it
       changes only at allocations, which end a superblock. */
    IRTemp lo;
    IRTemp size;
@@ -40,13 +45,13 @@ static IRExpr* load_host_word(MRState* s, const Addr* p)
                  IRExpr_Load(Iend_LE, Ity_I64, mkIRExpr_HWord((HWord)p)));
 }
 
-/* (v - heap_lo) <u (heap_hi - heap_lo): one subtraction and one compare
+/* (v - ptr_lo) <u (ptr_hi - ptr_lo): one subtraction and one compare
    per value once the range is loaded. */
-static IRExpr* in_heap_range(MRState* s, IRExpr* v)
+static IRExpr* in_ptr_range(MRState* s, IRExpr* v)
 {
    if (s->lo == IRTemp_INVALID) {
-      IRExpr* lo = load_host_word(s, &MR_(heap_lo));
-      IRExpr* hi = load_host_word(s, &MR_(heap_hi));
+      IRExpr* lo = load_host_word(s, &MR_(ptr_lo));
+      IRExpr* hi = load_host_word(s, &MR_(ptr_hi));
       s->lo   = lo->Iex.RdTmp.tmp;
       s->size = binop(s, Ity_I64, Iop_Sub64, hi, lo)->Iex.RdTmp.tmp;
    }
@@ -70,19 +75,19 @@ static void call_helper(MRState* s, IRExpr* guard, IRExpr* addr, Int len,
                         Bool one_word)
 {
    IRDirty* di;
-   if (s->site == MR_SITE_NONE)
-      s->site = MR_(site_of_store)(s->ip);
+   if (s->store_id == MR_STORE_NONE)
+      s->store_id = MR_(store_site_id)(s->ip);
    if (one_word)
       di = unsafeIRDirty_0_N(
               2, "mr_helperc_store8",
               VG_(fnptr_to_fnentry)(&MR_(helperc_store8)),
-              mkIRExprVec_2(addr, mkIRExpr_HWord(s->site)));
+              mkIRExprVec_2(addr, mkIRExpr_HWord(s->store_id)));
    else
       di = unsafeIRDirty_0_N(
               3, "mr_helperc_store_range",
               VG_(fnptr_to_fnentry)(&MR_(helperc_store_range)),
               mkIRExprVec_3(addr, mkIRExpr_HWord(len),
-                            mkIRExpr_HWord(s->site)));
+                            mkIRExpr_HWord(s->store_id)));
    di->guard = guard;
    addStmtToIRSB(s->sb, IRStmt_Dirty(di));
 }
@@ -109,7 +114,7 @@ static void instrument_store(MRState* s, IRExpr* addr, Int len,
    if (n_lanes > 0) {
       tl_assert(len == 8 * n_lanes);
       for (i = 0; i < n_lanes; i++)
-         g = or1(s, g, in_heap_range(s, lanes[i]));
+         g = or1(s, g, in_ptr_range(s, lanes[i]));
       g = or1(s, g, binop(s, Ity_I1, Iop_CmpNE64, offset_in_word(s, addr),
                           mkIRExpr_HWord(0)));
    } else if (len < 8) {
@@ -123,7 +128,7 @@ static void instrument_store(MRState* s, IRExpr* addr, Int len,
       } else {
          w = assign(s, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, wa));
       }
-      g = in_heap_range(s, w);
+      g = in_ptr_range(s, w);
       if (len > 1)
          g = or1(s, g, binop(s, Ity_I1, Iop_CmpLT64U,
                              mkIRExpr_HWord(8 - len),
@@ -245,7 +250,7 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
    tl_assert(gWordTy == Ity_I64 && hWordTy == Ity_I64);
    s.sb   = deepCopyIRSBExceptStmts(sb_in);
    s.ip   = 0;
-   s.site = MR_SITE_NONE;
+   s.store_id = MR_STORE_NONE;
    s.lo   = IRTemp_INVALID;
    s.size = IRTemp_INVALID;
 
@@ -256,7 +261,7 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
       switch (st->tag) {
       case Ist_IMark:
          s.ip   = st->Ist.IMark.addr;
-         s.site = MR_SITE_NONE;
+         s.store_id = MR_STORE_NONE;
          break;
       case Ist_Store:
          instrument_data_store(&s, st->Ist.Store.addr, st->Ist.Store.data,

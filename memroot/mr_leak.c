@@ -1,7 +1,49 @@
-/* memroot leak: one leak check.  Blocks are marked from the roots with an
-   explicit mark stack (never recursion: chains of millions of blocks are
-   fine), classified with Memcheck's rules, and grouped into loss records
-   that are reported through the error manager. */
+/* memroot leak: the leak search, with Memcheck's rules and results.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING.
+
+   The algorithm, as Memcheck's (mc_leakcheck.c), in four steps:
+
+   1. The blocks.  Every live heap block and every memory-pool chunk,
+      sorted by start address, so that a value is looked up as a pointer
+      by binary search.  A custom block (a pool chunk, or a
+      VALGRIND_MALLOCLIKE_BLOCK block) lying in a plain block makes that
+      plain block its backing store, which is left out: the program uses
+      the chunks, not the superblock.  With no heap block at all, pool
+      chunks are not looked at either (Memcheck's rule).
+
+   2. Marking from the roots.  The roots are every readable and writable
+      client mapping that is not the client heap (data, bss, anonymous
+      mappings, thread stacks above SP less the red zone, TLS) and the
+      general-purpose registers of every thread.  A candidate pointer is
+      an aligned word whose value falls within a block; with
+      --leak-scan=tracked (the default) only words whose slot is marked
+      count (mr_slots.h: a heap pointer was stored there since the memory
+      became live), which is how memroot ignores stale values where
+      Memcheck ignores undefined ones.  A pointer to a block's start makes
+      it Reachable; a pointer inside it makes it Possible, unless one of
+      the heuristics (std::string, length64, new[] with a count, multiple
+      inheritance) accepts the interior pointer as a start pointer.  The
+      blocks found go on an explicit mark stack and are scanned in turn
+      (never recursion: a list of millions of blocks is fine); a Possible
+      block found again by a start pointer is rescanned, since what it
+      holds becomes reachable too.
+
+   3. Cliques.  Each block still unreached leads a clique: marking from it
+      (with the same stack) turns every unreached block it reaches into an
+      IndirectLeak block of that clique, and adds their sizes to the
+      leader's indirect size.  A former leader reached this way joins the
+      new clique with everything it held.  Leaders stay Unreached:
+      definitely lost.
+
+   4. Results.  Each block's state, the heuristic that accepted it, its
+      clique or indirect size, and the word through which it was first
+      reached (`via`), for the loss records and the monitor commands; with
+      keep_edges, the pointers marking followed from the roots, which are
+      exactly the edges of the graph that retention analyses. */
 
 #include "pub_tool_aspacehl.h"
 #include "pub_tool_aspacemgr.h"
@@ -9,17 +51,14 @@
 #include "pub_tool_libcsignal.h"
 #include "pub_tool_machine.h"
 #include "pub_tool_options.h"
-#include "pub_tool_oset.h"
 #include "pub_tool_signals.h"
 #include "pub_tool_vki.h"
-#include "mr_errors.h"
+#include "mr_describe.h"
 #include "mr_heap.h"
 #include "mr_leak.h"
-#include "mr_options.h"
-#include "mr_report.h"
+#include "mr_mempool.h"
 #include "mr_slots.h"
-#include "mr_xtleak.h"
-#include "memcheck.h"
+#include "mr_storesites.h"
 
 const HChar* MR_(leak_kinds_tokens) = "reachable,possible,indirect,definite";
 const HChar* MR_(leak_heuristics_tokens) =
@@ -30,73 +69,155 @@ UInt MR_(all_reachedness)(void)
    return MR_R2S(MR_N_REACHEDNESS) - 1;
 }
 
-/*------------------------------------------------------------*/
-/*--- The blocks of one check and their marks               ---*/
-/*------------------------------------------------------------*/
-
-/* What the check learns about one block, parallel to lc_blocks. */
-typedef struct {
-   UInt state     : 2;    /* MR_Reachedness */
-   UInt pending   : 1;    /* on the mark stack */
-   UInt heuristic : 3;    /* MR_Heuristic that made it reachable */
-   union {
-      SizeT indirect_szB; /* of a clique leader: what it holds */
-      SizeT clique;       /* of an indirectly lost block: its leader */
-   } IorC;
-   Addr via;              /* the word that first reached it; 0: a register */
-} LC_Extra;
-
-/* Kept after a check: monitor commands list the blocks of a loss record. */
-static MR_Block** lc_blocks;
-static Int        lc_n_blocks;
-static LC_Extra*  lc_extras;
-static Bool       lc_has_records;   /* the loss records are of lc_blocks */
-
-static ULong lc_frees_at_check;   /* a free since makes lc_blocks stale */
-static Int*  lc_markstack;
-static Int   lc_markstack_top;
-static Addr  lc_lo, lc_hi;        /* no block lies outside [lc_lo, lc_hi] */
-static UInt  lc_heuristics;
-static SizeT lc_scanned_szB;
-static SizeT lc_skipped_szB;
-
-/* A zero-sized block occupies one byte here, so that a pointer to it
-   reaches it, as under Memcheck. */
-static Addr block_end(const MR_Block* b)
+const HChar* MR_(str_reachedness)(MR_Reachedness r)
 {
-   return b->data + (b->szB == 0 ? 1 : b->szB);
+   switch (r) {
+   case MR_Unreached:    return "definitely lost";
+   case MR_IndirectLeak: return "indirectly lost";
+   case MR_Possible:     return "possibly lost";
+   case MR_Reachable:    return "still reachable";
+   }
+   tl_assert(0);
 }
 
-static void lc_push(Int no)
+const HChar* MR_(str_heuristic)(MR_Heuristic h)
 {
-   if (!lc_extras[no].pending) {
-      lc_markstack_top++;
-      tl_assert(lc_markstack_top < lc_n_blocks);
-      lc_markstack[lc_markstack_top] = no;
-      lc_extras[no].pending = True;
+   switch (h) {
+   case MR_LchNone:                return "none";
+   case MR_LchStdString:           return "stdstring";
+   case MR_LchLength64:            return "length64";
+   case MR_LchNewArray:            return "newarray";
+   case MR_LchMultipleInheritance: return "multipleinheritance";
+   default:                        tl_assert(0);
    }
 }
 
-static Bool lc_pop(Int* no)
+/*------------------------------------------------------------*/
+/*--- The blocks of a search                                ---*/
+/*------------------------------------------------------------*/
+
+static Int cmp_block_ptrs(const void* a, const void* b)
 {
-   if (lc_markstack_top == -1)
-      return False;
-   *no = lc_markstack[lc_markstack_top--];
-   tl_assert(lc_extras[*no].pending);
-   lc_extras[*no].pending = False;
-   return True;
+   Addr x = (*(const MR_Block* const*)a)->data;
+   Addr y = (*(const MR_Block* const*)b)->data;
+   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-static Bool lc_is_a_block_ptr(Addr ptr, Int* no)
+/* A custom block inside a plain block is what the program uses; the
+   plain block is only its backing store and is left out.  Plain blocks
+   never overlap, so only the last plain block that starts at or before a
+   custom block, or one starting with it, can hold it. */
+static UInt drop_backing_blocks(MR_Block** blocks, UInt n)
 {
-   if (ptr < lc_lo || ptr > lc_hi)
+   Bool* backing = VG_(calloc)("memroot.leak.backing", n ? n : 1,
+                               sizeof(Bool));
+   Int   last_plain = -1;
+   UInt  i, j, kept = 0;
+
+   for (i = 0; i < n; i++) {
+      if (blocks[i]->kind != MR_AllocCustom) {
+         last_plain = i;
+         continue;
+      }
+      if (last_plain != -1
+          && blocks[i]->data < blocks[last_plain]->data + blocks[last_plain]->szB)
+         backing[last_plain] = True;
+      for (j = i + 1; j < n && blocks[j]->data == blocks[i]->data; j++)
+         if (blocks[j]->kind != MR_AllocCustom)
+            backing[j] = True;
+   }
+   for (i = 0; i < n; i++)
+      if (!backing[i])
+         blocks[kept++] = blocks[i];
+   VG_(free)(backing);
+   return kept;
+}
+
+static MR_Block** sorted_blocks(Int* n_blocks)
+{
+   UInt       n, n_heap;
+   MR_Block** all = MR_(mempool_all_blocks)(&n, &n_heap);
+
+   /* As in Memcheck: with no heap block, pool chunks are not looked at. */
+   if (n_heap == 0) {
+      VG_(free)(all);
+      *n_blocks = 0;
+      return NULL;
+   }
+   VG_(ssort)(all, n, sizeof(MR_Block*), cmp_block_ptrs);
+   *n_blocks = drop_backing_blocks(all, n);
+   return all;
+}
+
+/* The index of the block of sorted blocks[0..n) holding a, or -1. */
+static Int find_block(MR_Block* const* blocks, Int n, Addr a)
+{
+   Int lo = 0, hi = n - 1;
+   while (lo <= hi) {
+      Int mid = lo + (hi - lo) / 2;
+      const MR_Block* b = blocks[mid];
+      if (a < b->data)
+         hi = mid - 1;
+      else if (a >= MR_(block_end)(b))
+         lo = mid + 1;
+      else
+         return mid;
+   }
+   return -1;
+}
+
+Int MR_(search_find_block)(const MR_Search* s, Addr a)
+{
+   return find_block(s->blocks, s->n_blocks, a);
+}
+
+static Bool is_a_block_ptr(const MR_Search* s, Addr ptr, Int* no)
+{
+   if (ptr < s->lo || ptr > s->hi)
       return False;
-   *no = MR_(heap_find_block)(ptr, lc_blocks, lc_n_blocks);
+   *no = find_block(s->blocks, s->n_blocks, ptr);
    if (*no == -1)
       return False;
    /* Only custom blocks can lie in memory the client cannot read. */
-   return lc_blocks[*no]->kind != MR_AllocCustom
+   return s->blocks[*no]->kind != MR_AllocCustom
           || VG_(am_is_valid_for_client)(ptr, 1, VKI_PROT_READ);
+}
+
+Int MR_(search_held_target)(const MR_Search* s, Addr ptr)
+{
+   Int no;
+   if (!is_a_block_ptr(s, ptr, &no) || s->facts[no].state > MR_Possible)
+      return -1;
+   return no;
+}
+
+Bool MR_(search_is_current)(const MR_Search* s)
+{
+   return s->frees_at_search == MR_(heap_n_frees)();
+}
+
+/*------------------------------------------------------------*/
+/*--- The mark stack                                        ---*/
+/*------------------------------------------------------------*/
+
+static void push(MR_Search* s, Int no)
+{
+   if (!s->facts[no].pending) {
+      s->markstack_top++;
+      tl_assert(s->markstack_top < s->n_blocks);
+      s->markstack[s->markstack_top] = no;
+      s->facts[no].pending = True;
+   }
+}
+
+static Bool pop(MR_Search* s, Int* no)
+{
+   if (s->markstack_top == -1)
+      return False;
+   *no = s->markstack[s->markstack_top--];
+   tl_assert(s->facts[*no].pending);
+   s->facts[*no].pending = False;
+   return True;
 }
 
 /*------------------------------------------------------------*/
@@ -137,16 +258,17 @@ static Bool is_plausible_vtable_ptr(Addr p)
           && is_vtable_addr(p);
 }
 
-/* Which heuristic, if any, accepts ptr (inside b but not at its start) as
-   if it pointed at the start. */
-static MR_Heuristic heuristic_reachedness(Addr ptr, const MR_Block* b)
+/* Which heuristic of the set, if any, accepts ptr (inside b but not at its
+   start) as if it pointed at the start. */
+static MR_Heuristic heuristic_reachedness(UInt heuristics, Addr ptr,
+                                          const MR_Block* b)
 {
    const Addr  d   = b->data;
    const SizeT szB = b->szB;
 
    /* std::string's representation: length, capacity, refcount, chars;
       the pointer is to the chars. */
-   if ((lc_heuristics & MR_H2S(MR_LchStdString))
+   if ((heuristics & MR_H2S(MR_LchStdString))
        && ptr == d + 3 * sizeof(SizeT) && szB >= 3 * sizeof(SizeT)) {
       SizeT capacity = ((SizeT*)d)[1];
       if (3 * sizeof(SizeT) + capacity + 1 == szB
@@ -154,7 +276,7 @@ static MR_Heuristic heuristic_reachedness(Addr ptr, const MR_Block* b)
          return MR_LchStdString;
    }
    /* A 64-bit length of the rest of the block, then the data (sqlite). */
-   if ((lc_heuristics & MR_H2S(MR_LchLength64))
+   if ((heuristics & MR_H2S(MR_LchLength64))
        && ptr == d + sizeof(ULong) && szB >= sizeof(ULong)) {
       ULong len = *(ULong*)d;
       if (len > 0 && szB - sizeof(ULong) == len)
@@ -162,7 +284,7 @@ static MR_Heuristic heuristic_reachedness(Addr ptr, const MR_Block* b)
    }
    /* new[] of objects with a destructor: the element count, then the
       elements. */
-   if ((lc_heuristics & MR_H2S(MR_LchNewArray))
+   if ((heuristics & MR_H2S(MR_LchNewArray))
        && ptr == d + sizeof(SizeT) && szB >= sizeof(SizeT)) {
       SizeT n = *(SizeT*)d;
       if (n > 0 && (szB - sizeof(SizeT)) % n == 0)
@@ -170,7 +292,7 @@ static MR_Heuristic heuristic_reachedness(Addr ptr, const MR_Block* b)
    }
    /* A pointer to a secondary base: a vtable pointer where it points and
       another one at the start of the block. */
-   if ((lc_heuristics & MR_H2S(MR_LchMultipleInheritance))
+   if ((heuristics & MR_H2S(MR_LchMultipleInheritance))
        && VG_IS_WORD_ALIGNED(ptr) && ptr + sizeof(Addr) <= d + szB
        && szB >= sizeof(Addr)
        && is_plausible_vtable_ptr(*(Addr*)ptr)
@@ -179,145 +301,175 @@ static MR_Heuristic heuristic_reachedness(Addr ptr, const MR_Block* b)
    return MR_LchNone;
 }
 
+Bool MR_(search_heuristic_accepts)(const MR_Search* s, MR_Heuristic h,
+                                   Addr ptr, Int i)
+{
+   return heuristic_reachedness(MR_H2S(h), ptr, s->blocks[i]) == h;
+}
+
 /*------------------------------------------------------------*/
 /*--- Marking                                               ---*/
 /*------------------------------------------------------------*/
 
-/* A word visitor is told each candidate pointer: a word at `where` whose
-   value v may point into a block. */
-typedef MR_WordVisitor WordVisitor;
+/* Where the words being scanned lie: in root memory, in a register, or
+   in block `from` (>= 0), itself reachable or not. */
+#define FROM_ROOT_MEMORY (-1)
+#define FROM_REGISTER    (-2)
 
-/* ptr was found in a root or in a block being marked from the roots;
-   *opaque says whether that block is itself reachable (roots are). */
+typedef struct {
+   MR_Search* s;
+   Int        from;
+   Bool       is_prior_definite;
+} MarkFrom;
+
+static void keep_block_edge(MR_Search* s, Int target)
+{
+   if (s->n_edges == s->edges_cap) {
+      s->edges_cap = s->edges_cap ? 2 * s->edges_cap : 4096;
+      s->edges = VG_(realloc)("memroot.leak.edges", s->edges,
+                              s->edges_cap * sizeof(Int));
+   }
+   s->edges[s->n_edges++] = target;
+}
+
+/* ptr was found at `via`, in a root or in a block being marked from the
+   roots. */
 static void mark_from_roots(Addr via, Addr ptr, void* opaque)
 {
-   const Bool is_prior_definite = *(Bool*)opaque;
-   Int       no;
-   LC_Extra* ex;
-   Bool      as_start;
+   const MarkFrom* mf = opaque;
+   MR_Search*      s  = mf->s;
+   Int             no;
+   MR_BlockFacts*  f;
+   Bool            as_start;
 
-   if (!lc_is_a_block_ptr(ptr, &no))
+   if (!is_a_block_ptr(s, ptr, &no))
       return;
-   ex = &lc_extras[no];
-   if (ex->state == MR_Reachable) {
+   if (s->params.keep_edges) {
+      if (mf->from >= 0) {
+         keep_block_edge(s, no);
+      } else if (mf->from == FROM_ROOT_MEMORY) {
+         MR_RootEdge e = { via, no };
+         VG_(addToXA)(s->root_edges, &e);
+      }
+   }
+   f = &s->facts[no];
+   if (f->state == MR_Reachable) {
       /* A start pointer beats a heuristic: report the block as plainly
          reachable. */
-      if (ex->heuristic && ptr == lc_blocks[no]->data)
-         ex->heuristic = MR_LchNone;
+      if (f->heuristic && ptr == s->blocks[no]->data)
+         f->heuristic = MR_LchNone;
       return;
    }
-   if (ptr == lc_blocks[no]->data) {
+   if (ptr == s->blocks[no]->data) {
       as_start = True;
    } else {
-      ex->heuristic = lc_heuristics
-                         ? heuristic_reachedness(ptr, lc_blocks[no])
-                         : MR_LchNone;
-      as_start = ex->heuristic != MR_LchNone;
+      f->heuristic = s->params.heuristics
+                        ? heuristic_reachedness(s->params.heuristics, ptr,
+                                                s->blocks[no])
+                        : MR_LchNone;
+      as_start = f->heuristic != MR_LchNone;
    }
-   if (ex->state == MR_Unreached)
-      ex->via = via;
-   if (as_start && is_prior_definite) {
-      ex->state = MR_Reachable;
-      lc_push(no);               /* rescan: what it holds is reachable too */
-   } else if (ex->state == MR_Unreached) {
-      ex->state = MR_Possible;
-      lc_push(no);
+   if (f->state == MR_Unreached)
+      f->via = via;
+   if (as_start && mf->is_prior_definite) {
+      f->state = MR_Reachable;
+      push(s, no);               /* rescan: what it holds is reachable too */
+   } else if (f->state == MR_Unreached) {
+      f->state = MR_Possible;
+      push(s, no);
    }
 }
 
 /* Which clique is being gathered: the leader, and the block whose words
    are being scanned (a former leader passes its blocks on). */
-typedef struct { Int clique, cur_clique; } CliqueScan;
+typedef struct {
+   MR_Search* s;
+   Int        clique, cur_clique;
+} CliqueScan;
 
 static void mark_in_clique(Addr via, Addr ptr, void* opaque)
 {
    const CliqueScan* cs = opaque;
-   Int       no;
-   LC_Extra* ex;
+   MR_Search*        s  = cs->s;
+   Int               no;
+   MR_BlockFacts*    f;
 
-   if (!lc_is_a_block_ptr(ptr, &no))
+   if (!is_a_block_ptr(s, ptr, &no))
       return;
-   ex = &lc_extras[no];
-   if (ex->state != MR_Unreached || no == cs->clique)
+   f = &s->facts[no];
+   if (f->state != MR_Unreached || no == cs->clique)
       return;
-   lc_push(no);
+   push(s, no);
    /* A former clique leader joins with everything it held. */
-   lc_extras[cs->clique].IorC.indirect_szB += lc_blocks[no]->szB
-                                              + ex->IorC.indirect_szB;
-   ex->state = MR_IndirectLeak;
-   ex->IorC.clique = cs->cur_clique;
-   ex->via = via;
+   s->facts[cs->clique].IorC.indirect_szB += s->blocks[no]->szB
+                                             + f->IorC.indirect_szB;
+   f->state = MR_IndirectLeak;
+   f->IorC.clique = cs->cur_clique;
+   f->via = via;
 }
 
-static void scan_words(Addr a, Addr end, WordVisitor visit, void* opaque)
+/*------------------------------------------------------------*/
+/*--- Scanning memory                                       ---*/
+/*------------------------------------------------------------*/
+
+/* What a scan looks for: values in [lo, hi], in words that the scan mode
+   takes as candidates. */
+typedef struct {
+   Addr        lo, hi;
+   MR_LeakScan scan;
+   SizeT       scanned_szB, skipped_szB;
+} ScanFilter;
+
+static void scan_words(ScanFilter* sf, Addr a, Addr end, MR_WordVisitor visit,
+                       void* opaque)
 {
    for (; a < end; a += sizeof(Addr)) {
       Addr v = *(Addr*)a;
-      lc_scanned_szB += sizeof(Addr);
-      if (v < lc_lo || v > lc_hi)
+      sf->scanned_szB += sizeof(Addr);
+      if (v < sf->lo || v > sf->hi)
          continue;
       /* Tracked: only a word a pointer was stored into since it became
          live counts; a stale value left in dead or reused memory does
          not (Memcheck gets this from its definedness bits). */
-      if (MR_(clo_leak_scan) == MR_ScanTracked && !MR_(slot_is_marked)(a))
+      if (sf->scan == MR_ScanTracked && !MR_(slot_is_marked)(a))
          continue;
       visit(a, v, opaque);
    }
 }
 
-static VG_MINIMAL_JMP_BUF(lc_jmpbuf);
+static VG_MINIMAL_JMP_BUF(scan_jmpbuf);
 
 /* Memory the address-space manager calls readable may still fault (a
    desynchronised mapping): skip the page, do not die. */
-static void lc_fault_catcher(Int sigNo, Addr addr)
+static void scan_fault_catcher(Int sigNo, Addr addr)
 {
    vki_sigset_t mask;
    VG_(sigprocmask)(VKI_SIG_SETMASK, NULL, &mask);
    VG_(sigdelset)(&mask, sigNo);
    VG_(sigprocmask)(VKI_SIG_SETMASK, &mask, NULL);
    if (sigNo == VKI_SIGSEGV || sigNo == VKI_SIGBUS)
-      VG_MINIMAL_LONGJMP(lc_jmpbuf);
+      VG_MINIMAL_LONGJMP(scan_jmpbuf);
 }
 
 /* Scans the 8-byte aligned words of [start, start+len), page by page. */
-static void scan_range(Addr start, SizeT len, WordVisitor visit, void* opaque)
+static void scan_range(ScanFilter* sf, Addr start, SizeT len,
+                       MR_WordVisitor visit, void* opaque)
 {
    volatile Addr         a   = VG_ROUNDUP(start, sizeof(Addr));
    const Addr            end = VG_ROUNDDN(start + len, sizeof(Addr));
-   const fault_catcher_t prev = VG_(set_fault_catcher)(lc_fault_catcher);
+   const fault_catcher_t prev = VG_(set_fault_catcher)(scan_fault_catcher);
 
    while (a < end) {
       volatile Addr page_end = VG_PGROUNDUP(a + 1);
       if (page_end > end)
          page_end = end;
-      if (VG_MINIMAL_SETJMP(lc_jmpbuf) == 0)
-         scan_words(a, page_end, visit, opaque);
+      if (VG_MINIMAL_SETJMP(scan_jmpbuf) == 0)
+         scan_words(sf, a, page_end, visit, opaque);
       else
-         lc_skipped_szB += page_end - a;
+         sf->skipped_szB += page_end - a;
       a = page_end;
    }
    VG_(set_fault_catcher)(prev);
-}
-
-static void scan_block(Int no, WordVisitor visit, void* opaque)
-{
-   scan_range(lc_blocks[no]->data, lc_blocks[no]->szB, visit, opaque);
-}
-
-/* Marks from the roots (clique -1), or gathers the clique led by
-   block 'clique'. */
-static void process_markstack(Int clique)
-{
-   Int no;
-   while (lc_pop(&no)) {
-      if (clique == -1) {
-         Bool is_prior_definite = lc_extras[no].state != MR_Possible;
-         scan_block(no, mark_from_roots, &is_prior_definite);
-      } else {
-         CliqueScan cs = { clique, no };
-         scan_block(no, mark_in_clique, &cs);
-      }
-   }
 }
 
 /* The stack below a thread's SP is dead.  So, nearly always, is the ABI
@@ -341,7 +493,8 @@ static Addr live_part_start(NSegment const* seg)
 /* Roots in memory: every readable and writable client mapping that is not
    the client heap (data, bss, anonymous mappings, stacks, TLS, shared
    memory); device mappings other than /dev/zero are not touched. */
-static void scan_root_segments(WordVisitor visit, void* opaque)
+static void scan_root_segments(ScanFilter* sf, MR_WordVisitor visit,
+                               void* opaque)
 {
    Int   i, n;
    Addr* starts = VG_(get_segment_starts)(SkFileC | SkAnonC | SkShmC, &n);
@@ -361,711 +514,218 @@ static void scan_root_segments(WordVisitor visit, void* opaque)
       if (VG_(clo_verbosity) > 2)
          VG_(dmsg)("  Scanning root segment: %#lx..%#lx (%lu)\n",
                    lo, seg->end, seg->end - lo + 1);
-      scan_range(lo, seg->end - lo + 1, visit, opaque);
+      scan_range(sf, lo, seg->end - lo + 1, visit, opaque);
    }
    VG_(free)(starts);
 }
 
-static void mark_from_register(ThreadId tid, const HChar* regname, Addr v)
+static ScanFilter search_filter(const MR_Search* s)
 {
-   Bool is_prior_definite = True;
-   mark_from_roots(0, v, &is_prior_definite);
+   ScanFilter sf = { s->lo, s->hi, s->params.scan, 0, 0 };
+   return sf;
 }
 
-/* Marks and classifies every live block; the result is in lc_blocks and
-   lc_extras. */
-static void find_leaks(UInt heuristics)
+static void scan_search_block(MR_Search* s, Int no, MR_WordVisitor visit,
+                              void* opaque)
 {
-   Int i;
-   UInt n;
+   ScanFilter sf = search_filter(s);
+   scan_range(&sf, s->blocks[no]->data, s->blocks[no]->szB, visit, opaque);
+   s->scanned_szB += sf.scanned_szB;
+   s->skipped_szB += sf.skipped_szB;
+}
 
-   VG_(free)(lc_blocks);
-   VG_(free)(lc_extras);
-   lc_blocks   = MR_(heap_sorted_blocks)(&n);
-   lc_n_blocks = n;
-   lc_frees_at_check = MR_(heap_n_frees)();
-   lc_extras   = VG_(malloc)("memroot.leak.extras",
-                             (lc_n_blocks ? lc_n_blocks : 1) * sizeof(LC_Extra));
-   lc_markstack = VG_(malloc)("memroot.leak.markstack",
-                              (lc_n_blocks ? lc_n_blocks : 1) * sizeof(Int));
-   lc_markstack_top = -1;
-   lc_heuristics = heuristics;
-   lc_scanned_szB = lc_skipped_szB = 0;
-   lc_lo = lc_hi = 0;
-   for (i = 0; i < lc_n_blocks; i++) {
-      lc_extras[i].state = MR_Unreached;
-      lc_extras[i].pending = False;
-      lc_extras[i].heuristic = MR_LchNone;
-      lc_extras[i].IorC.indirect_szB = 0;
-      lc_extras[i].via = 0;
-      if (i == 0 || block_end(lc_blocks[i]) - 1 > lc_hi)
-         lc_hi = block_end(lc_blocks[i]) - 1;
+void MR_(search_scan_block)(const MR_Search* s, Int i, MR_WordVisitor visit,
+                            void* opaque)
+{
+   ScanFilter sf = search_filter(s);
+   scan_range(&sf, s->blocks[i]->data, s->blocks[i]->szB, visit, opaque);
+}
+
+/* Marks from the roots (clique -1), or gathers the clique led by
+   block 'clique'. */
+static void process_markstack(MR_Search* s, Int clique)
+{
+   Int no;
+   while (pop(s, &no)) {
+      if (clique == -1) {
+         MarkFrom mf = { s, no, s->facts[no].state != MR_Possible };
+         /* A block rescanned when it turns Reachable finds the same
+            pointers again: its edges are the last scan's. */
+         if (s->params.keep_edges)
+            s->edge_start[no] = s->n_edges;
+         scan_search_block(s, no, mark_from_roots, &mf);
+         if (s->params.keep_edges)
+            s->edge_n[no] = s->n_edges - s->edge_start[no];
+      } else {
+         CliqueScan cs = { s, clique, no };
+         scan_search_block(s, no, mark_in_clique, &cs);
+      }
    }
-   if (lc_n_blocks > 0)
-      lc_lo = lc_blocks[0]->data;
+}
+
+/* VG_(apply_to_GP_regs) takes no closure: the search under way. */
+static MR_Search* register_search;
+
+static void mark_from_register(ThreadId tid, const HChar* regname, Addr v)
+{
+   MR_Search* s  = register_search;
+   MarkFrom   mf = { s, FROM_REGISTER, True };
+   Int        no;
+   if (s->params.keep_edges && is_a_block_ptr(s, v, &no)) {
+      MR_RegisterEdge e = { tid, regname, no };
+      VG_(addToXA)(s->reg_edges, &e);
+   }
+   mark_from_roots(0, v, &mf);
+}
+
+MR_Search* MR_(leak_search)(const MR_SearchParams* p)
+{
+   MR_Search* s = VG_(calloc)("memroot.leak.search", 1, sizeof(MR_Search));
+   Int        i, n = 0;
+
+   s->params = *p;
+   s->blocks = sorted_blocks(&n);
+   s->n_blocks = n;
+   s->frees_at_search = MR_(heap_n_frees)();
+   s->facts = VG_(malloc)("memroot.leak.facts",
+                          (n ? n : 1) * sizeof(MR_BlockFacts));
+   s->markstack = VG_(malloc)("memroot.leak.markstack",
+                              (n ? n : 1) * sizeof(Int));
+   s->markstack_top = -1;
+   for (i = 0; i < n; i++) {
+      s->facts[i].state = MR_Unreached;
+      s->facts[i].pending = False;
+      s->facts[i].heuristic = MR_LchNone;
+      s->facts[i].IorC.indirect_szB = 0;
+      s->facts[i].via = 0;
+      if (i == 0 || MR_(block_end)(s->blocks[i]) - 1 > s->hi)
+         s->hi = MR_(block_end)(s->blocks[i]) - 1;
+   }
+   if (n > 0)
+      s->lo = s->blocks[0]->data;
+   if (p->keep_edges) {
+      s->root_edges = VG_(newXA)(VG_(malloc), "memroot.leak.root_edges",
+                                 VG_(free), sizeof(MR_RootEdge));
+      s->reg_edges  = VG_(newXA)(VG_(malloc), "memroot.leak.reg_edges",
+                                 VG_(free), sizeof(MR_RegisterEdge));
+      s->edge_start = VG_(calloc)("memroot.leak.edge_start", n ? n : 1,
+                                  sizeof(UInt));
+      s->edge_n     = VG_(calloc)("memroot.leak.edge_n", n ? n : 1,
+                                  sizeof(UInt));
+   }
 
    if (VG_(clo_verbosity) > 1 && !VG_(clo_xml))
-      VG_(umsg)("Searching for pointers to %'d not-freed blocks\n",
-                lc_n_blocks);
+      VG_(umsg)("Searching for pointers to %'d not-freed blocks\n", n);
 
    {
-      Bool is_prior_definite = True;
-      scan_root_segments(mark_from_roots, &is_prior_definite);
+      MarkFrom   mf = { s, FROM_ROOT_MEMORY, True };
+      ScanFilter sf = search_filter(s);
+      scan_root_segments(&sf, mark_from_roots, &mf);
+      s->scanned_szB += sf.scanned_szB;
+      s->skipped_szB += sf.skipped_szB;
    }
+   register_search = s;
    VG_(apply_to_GP_regs)(mark_from_register);
-   process_markstack(-1);
+   register_search = NULL;
+   process_markstack(s, -1);
 
    if (VG_(clo_verbosity) > 1 && !VG_(clo_xml)) {
-      VG_(umsg)("Checked %'lu bytes\n", lc_scanned_szB);
-      if (lc_skipped_szB > 0)
-         VG_(umsg)("Skipped %'lu bytes due to read errors\n", lc_skipped_szB);
+      VG_(umsg)("Checked %'lu bytes\n", s->scanned_szB);
+      if (s->skipped_szB > 0)
+         VG_(umsg)("Skipped %'lu bytes due to read errors\n", s->skipped_szB);
       VG_(umsg)("\n");
    }
 
    /* Each block still unreached leads a clique: what only it reaches is
       indirectly lost and counted with it. */
-   for (i = 0; i < lc_n_blocks; i++) {
-      if (lc_extras[i].state == MR_Unreached) {
-         lc_push(i);
-         process_markstack(i);
-         tl_assert(lc_extras[i].state == MR_Unreached);
+   for (i = 0; i < n; i++) {
+      if (s->facts[i].state == MR_Unreached) {
+         push(s, i);
+         process_markstack(s, i);
+         tl_assert(s->facts[i].state == MR_Unreached);
       }
    }
-   VG_(free)(lc_markstack);
-   lc_markstack = NULL;
+   VG_(free)(s->markstack);
+   s->markstack = NULL;
+   return s;
+}
+
+void MR_(search_free)(MR_Search* s)
+{
+   if (s == NULL)
+      return;
+   VG_(free)(s->blocks);
+   VG_(free)(s->facts);
+   if (s->root_edges != NULL)
+      VG_(deleteXA)(s->root_edges);
+   if (s->reg_edges != NULL)
+      VG_(deleteXA)(s->reg_edges);
+   VG_(free)(s->edge_start);
+   VG_(free)(s->edge_n);
+   VG_(free)(s->edges);
+   VG_(free)(s);
 }
 
 /*------------------------------------------------------------*/
-/*--- Loss records                                          ---*/
+/*--- who_points_at                                         ---*/
 /*------------------------------------------------------------*/
 
+/* The searched range, and the blocks the heuristics look at. */
 typedef struct {
-   MR_Reachedness state;
-   ExeContext*    group;   /* the allocation stack cut to the resolution */
-} LossRecordKey;
+   Addr             lo, hi;
+   const MR_Search* blocks;
+} WhoPoints;
 
-struct _MR_LossRecord {
-   LossRecordKey key;
-   ExeContext*   where;    /* the full stack of its first block */
-   SizeT         szB, indirect_szB;
-   UInt          num_blocks;
-   /* the same at the previous check, for the deltas */
-   SizeT         old_szB, old_indirect_szB;
-   UInt          old_num_blocks;
-   UInt          index;    /* in lr_array, once sorted for printing */
-   Int           first;    /* in lc_blocks: its first block in this check */
-};
-
-static OSet*           lr_table;
-static MR_LossRecord** lr_array;
-static UInt            lr_n;
-static MR_LeakSummary  lc_summary;          /* of the last check */
-static MR_DeltaMode    lc_last_deltamode;
-static ULong           lc_check_gen;
-
-MR_Reachedness MR_(lr_state)(const MR_LossRecord* lr)  { return lr->key.state; }
-ExeContext*    MR_(lr_where)(const MR_LossRecord* lr)  { return lr->where; }
-SizeT MR_(lr_total_bytes)(const MR_LossRecord* lr) { return lr->szB + lr->indirect_szB; }
-UInt  MR_(lr_num_blocks)(const MR_LossRecord* lr)  { return lr->num_blocks; }
-
-void MR_(lr_sizes)(const MR_LossRecord* lr, MR_LossSizes* now,
-                   MR_LossSizes* before)
+static void report_pointer_at(Addr where, Addr v, void* opaque)
 {
-   now->szB             = lr->szB;
-   now->indirect_szB    = lr->indirect_szB;
-   now->num_blocks      = lr->num_blocks;
-   before->szB          = lr->old_szB;
-   before->indirect_szB = lr->old_indirect_szB;
-   before->num_blocks   = lr->old_num_blocks;
-}
-
-static Word cmp_key_lr(const void* key, const void* elem)
-{
-   const LossRecordKey* a = key;
-   const LossRecordKey* b = &((const MR_LossRecord*)elem)->key;
-   if (a->state != b->state)
-      return a->state < b->state ? -1 : 1;
-   if (a->group != b->group)
-      return a->group < b->group ? -1 : 1;
-   return 0;
-}
-
-/* Printing order: Memcheck's — by total size, then kind, then number of
-   blocks; last by the order the stacks were first seen. */
-static Int cmp_lr_print(const void* va, const void* vb)
-{
-   const MR_LossRecord* a = *(const MR_LossRecord* const*)va;
-   const MR_LossRecord* b = *(const MR_LossRecord* const*)vb;
-   SizeT ta = a->szB + a->indirect_szB, tb = b->szB + b->indirect_szB;
-   UInt  ea, eb;
-   if (ta != tb) return ta < tb ? -1 : 1;
-   if (a->key.state != b->key.state) return a->key.state < b->key.state ? -1 : 1;
-   if (a->num_blocks != b->num_blocks) return a->num_blocks < b->num_blocks ? -1 : 1;
-   ea = VG_(get_ECU_from_ExeContext)(a->where);
-   eb = VG_(get_ECU_from_ExeContext)(b->where);
-   return ea < eb ? -1 : ea > eb ? 1 : 0;
-}
-
-typedef struct { Addr ips[4]; UInt n; UInt max; } IpPrefix;
-
-static void collect_ip(UInt i, DiEpoch ep, Addr ip, void* opaque)
-{
-   IpPrefix* p = opaque;
-   if (p->n < p->max)
-      p->ips[p->n++] = ip;
-}
-
-/* --leak-resolution=low|med merges stacks whose first 2|4 frames agree:
-   the group is the stack cut to those frames. */
-static ExeContext* resolution_group(ExeContext* where)
-{
-   IpPrefix p;
-   switch (MR_(clo_leak_resolution)) {
-   case Vg_LowRes: p.max = 2; break;
-   case Vg_MedRes: p.max = 4; break;
-   default:        return where;
-   }
-   p.n = 0;
-   VG_(apply_ExeContext)(collect_ip, &p, where);
-   if (p.n == (UInt)VG_(get_ExeContext_n_ips)(where))
-      return where;
-   return VG_(make_ExeContext_from_StackTrace)(p.ips, p.n);
-}
-
-static void rebuild_lr_array(void)
-{
-   MR_LossRecord* lr;
-   UInt i = 0;
-   VG_(free)(lr_array);
-   lr_n = VG_(OSetGen_Size)(lr_table);
-   lr_array = VG_(malloc)("memroot.leak.lr_array",
-                          (lr_n ? lr_n : 1) * sizeof(MR_LossRecord*));
-   VG_(OSetGen_ResetIter)(lr_table);
-   while ((lr = VG_(OSetGen_Next)(lr_table)) != NULL)
-      lr_array[i++] = lr;
-   tl_assert(i == lr_n);
-}
-
-/* Moves the current sizes of each record to old_*, dropping the records
-   that were empty, so that this check's deltas are against the last. */
-static void age_loss_records(void)
-{
-   UInt i;
-   rebuild_lr_array();
-   for (i = 0; i < lr_n; i++) {
-      MR_LossRecord* lr = lr_array[i];
-      if (lr->num_blocks == 0) {
-         VG_(OSetGen_Remove)(lr_table, &lr->key);
-         VG_(OSetGen_FreeNode)(lr_table, lr);
-      } else {
-         lr->old_szB = lr->szB;
-         lr->old_indirect_szB = lr->indirect_szB;
-         lr->old_num_blocks = lr->num_blocks;
-         lr->szB = lr->indirect_szB = 0;
-         lr->num_blocks = 0;
-      }
-   }
-}
-
-static void fill_loss_records(MR_LeakSummary* sum)
-{
-   Int i;
-   for (i = 0; i < lc_n_blocks; i++) {
-      const MR_Block* b  = lc_blocks[i];
-      const LC_Extra* ex = &lc_extras[i];
-      LossRecordKey   key;
-      MR_LossRecord*  lr;
-
-      if (ex->heuristic) {
-         sum->heur_bytes[ex->heuristic] += b->szB;
-         sum->heur_blocks[ex->heuristic]++;
-      }
-      key.state = ex->state;
-      key.group = resolution_group(b->where);
-      lr = VG_(OSetGen_Lookup)(lr_table, &key);
-      if (lr == NULL) {
-         lr = VG_(OSetGen_AllocNode)(lr_table, sizeof(MR_LossRecord));
-         VG_(memset)(lr, 0, sizeof(*lr));
-         lr->key   = key;
-         lr->where = b->where;
-         VG_(OSetGen_Insert)(lr_table, lr);
-      }
-      if (lr->num_blocks == 0)
-         lr->first = i;
-      lr->szB += b->szB;
-      if (ex->state == MR_Unreached)
-         lr->indirect_szB += ex->IorC.indirect_szB;
-      lr->num_blocks++;
-   }
-}
-
-static Bool delta_considered(const MR_LossRecord* lr, MR_DeltaMode mode)
-{
-   switch (mode) {
-   case MR_LCD_Any:
-      return lr->num_blocks > 0;
-   case MR_LCD_Increased:
-      return lr->szB > lr->old_szB
-             || lr->indirect_szB > lr->old_indirect_szB
-             || lr->num_blocks > lr->old_num_blocks;
-   case MR_LCD_Changed:
-      return lr->szB != lr->old_szB
-             || lr->indirect_szB != lr->old_indirect_szB
-             || lr->num_blocks != lr->old_num_blocks;
-   }
-   tl_assert(0);
-}
-
-static void printing_rules(const MR_LeakCheckParams* lcp,
-                           const MR_LossRecord* lr,
-                           Bool* count_as_error, Bool* print_record)
-{
-   Bool delta = delta_considered(lr, lcp->deltamode);
-   /* In summary mode nothing counts as an error: error counts with no
-      messages to go with them would only confuse. */
-   *print_record = lcp->mode == MR_LC_Full && delta
-                   && MR_RiS(lr->key.state, lcp->show_leak_kinds);
-   *count_as_error = lcp->mode == MR_LC_Full && delta
-                     && MR_RiS(lr->key.state, lcp->errors_for_leak_kinds);
-}
-
-static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
-{
-   MR_LeakSummary old = lc_summary;
-   UInt i, first = 0;
-   XTree* xt;
-
-   if (lr_table == NULL)
-      lr_table = VG_(OSetGen_Create)(offsetof(MR_LossRecord, key), cmp_key_lr,
-                                     VG_(malloc), "memroot.leak.lr_table",
-                                     VG_(free));
-   age_loss_records();
-   VG_(memset)(&lc_summary, 0, sizeof(lc_summary));
-   fill_loss_records(&lc_summary);
-   rebuild_lr_array();
-   VG_(ssort)(lr_array, lr_n, sizeof(MR_LossRecord*), cmp_lr_print);
-   for (i = 0; i < lr_n; i++)
-      lr_array[i]->index = i;
-
-   /* With a limit, the biggest records are the ones worth printing. */
-   if (lcp->mode == MR_LC_Full && lcp->max_loss_records_output < lr_n) {
-      UInt printable = 0;
-      for (i = lr_n; i > 0 && first == 0; i--) {
-         Bool count, print;
-         printing_rules(lcp, lr_array[i - 1], &count, &print);
-         if (print && !MR_(record_leak_error)(tid, i, lr_n, lr_array[i - 1],
-                                              False, False)
-             && ++printable == lcp->max_loss_records_output)
-            first = i - 1;
-      }
-   }
-
-   xt = lcp->xt_filename != NULL ? MR_(xtleak_new)() : NULL;
-   for (i = first; i < lr_n; i++) {
-      MR_LossRecord* lr = lr_array[i];
-      Bool count, print, suppressed;
-      printing_rules(lcp, lr, &count, &print);
-      /* With an xtree, the records go to its file, not to the log; they
-         still count as errors. */
-      suppressed = MR_(record_leak_error)(tid, i + 1, lr_n, lr,
-                                          print && xt == NULL, count);
-      if (xt != NULL && print && !suppressed)
-         MR_(xtleak_add)(xt, lr);
-      if (suppressed) {
-         lc_summary.suppressed_bytes  += lr->szB;
-         lc_summary.suppressed_blocks += lr->num_blocks;
-      } else {
-         lc_summary.bytes[lr->key.state]  += lr->szB;
-         lc_summary.blocks[lr->key.state] += lr->num_blocks;
-      }
-   }
-   if (xt != NULL)
-      MR_(xtleak_write)(xt, lcp->xt_filename,
-                        VG_(clo_verbosity) >= 1
-                        || lcp->requested_by_monitor_command);
-   if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
-      MR_(pp_leak_summary)(&lc_summary, &old, lcp);
-}
-
-static UInt lr_index_of_block(Int i);
-
-/* For an indirectly lost block: the lost block that holds it and the
-   pointer through which, with the line that stored that pointer. */
-static void pp_holder(Int i)
-{
-   Addr via    = lc_extras[i].via;
-   Int  holder = MR_(heap_find_block)(via, lc_blocks, lc_n_blocks);
-   tl_assert(holder != -1);
-   if (VG_(clo_xml)) {
-      VG_(printf_xml)("  <heldby>\n"
-                      "    <block>0x%lX</block>\n"
-                      "    <size>%lu</size>\n"
-                      "    <lossrecord>%u</lossrecord>\n"
-                      "    <offset>%lu</offset>\n",
-                      lc_blocks[holder]->data, (SizeT)lc_blocks[holder]->szB,
-                      lr_index_of_block(holder) + 1,
-                      via - lc_blocks[holder]->data);
-      MR_(pp_slot_site)("   ", MR_(slot_site)(via));
-      VG_(printf_xml)("  </heldby>\n");
-      return;
-   }
-   VG_(umsg)(" Held by block %#lx (%lu bytes, %s in loss record %u),"
-             " via the pointer at offset %lu\n",
-             lc_blocks[holder]->data, (SizeT)lc_blocks[holder]->szB,
-             MR_(str_reachedness)(lc_extras[holder].state),
-             lr_index_of_block(holder) + 1, via - lc_blocks[holder]->data);
-   MR_(pp_slot_site)("   ", MR_(slot_site)(via));
-}
-
-void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
-                        const MR_LossRecord* lr)
-{
-   MR_(pp_loss_record_text)(n_this_record, n_total_records, lr->key.state,
-                            lr->szB, lr->old_szB,
-                            lr->indirect_szB, lr->old_indirect_szB,
-                            lr->num_blocks, lr->old_num_blocks,
-                            lc_last_deltamode);
-   VG_(pp_ExeContext)(lr->where);
-   if (lr->key.state == MR_IndirectLeak)
-      pp_holder(lr->first);
-}
-
-ULong MR_(leak_check_generation)(void)
-{
-   return lc_check_gen;
-}
-
-void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
-{
-   tl_assert(lcp->mode != MR_LC_Off);
-   lc_check_gen++;
-   lc_last_deltamode = lcp->deltamode;
-
-   find_leaks(lcp->heuristics);
-   lc_has_records = True;
-   if (lc_n_blocks == 0) {
-      /* Nothing to compare the next check with either. */
-      if (lr_table != NULL) {
-         VG_(OSetGen_Destroy)(lr_table);
-         lr_table = NULL;
-         VG_(memset)(&lc_summary, 0, sizeof(lc_summary));
-      }
-      if (VG_(clo_verbosity) >= 1 && !VG_(clo_xml))
-         VG_(umsg)("All heap blocks were freed -- no leaks are possible\n\n");
-      return;
-   }
-   report_loss_records(tid, lcp);
-}
-
-void MR_(leak_search)(UInt heuristics)
-{
-   find_leaks(heuristics);
-   lc_has_records = False;
-}
-
-Int MR_(lc_n_blocks)(void)            { return lc_n_blocks; }
-const MR_Block* MR_(lc_block)(Int i)  { return lc_blocks[i]; }
-MR_Reachedness MR_(lc_state)(Int i)   { return lc_extras[i].state; }
-Int MR_(lc_find_block)(Addr a) { return MR_(heap_find_block)(a, lc_blocks, lc_n_blocks); }
-
-Int MR_(lc_held_target)(Addr ptr)
-{
-   Int no;
-   if (!lc_is_a_block_ptr(ptr, &no) || lc_extras[no].state > MR_Possible)
-      return -1;
-   return no;
-}
-
-void MR_(lc_scan_root_memory)(MR_WordVisitor visit, void* opaque)
-{
-   scan_root_segments(visit, opaque);
-}
-
-void MR_(lc_scan_block)(Int i, MR_WordVisitor visit, void* opaque)
-{
-   scan_block(i, visit, opaque);
-}
-
-void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks)
-{
-   bytes->leaked     = lc_summary.bytes[MR_Unreached]
-                       + lc_summary.bytes[MR_IndirectLeak];
-   bytes->dubious    = lc_summary.bytes[MR_Possible];
-   bytes->reachable  = lc_summary.bytes[MR_Reachable];
-   bytes->suppressed = lc_summary.suppressed_bytes;
-   blocks->leaked     = lc_summary.blocks[MR_Unreached]
-                        + lc_summary.blocks[MR_IndirectLeak];
-   blocks->dubious    = lc_summary.blocks[MR_Possible];
-   blocks->reachable  = lc_summary.blocks[MR_Reachable];
-   blocks->suppressed = lc_summary.suppressed_blocks;
-}
-
-/*------------------------------------------------------------*/
-/*--- Client requests                                       ---*/
-/*------------------------------------------------------------*/
-
-Bool MR_(deltamode_of_request)(UWord w, MR_DeltaMode* mode)
-{
-   switch (w) {
-   case 0: *mode = MR_LCD_Any; return True;
-   case 1: *mode = MR_LCD_Increased; return True;
-   case 2: *mode = MR_LCD_Changed; return True;
-   default: *mode = MR_LCD_Any; return False;
-   }
-}
-
-Bool MR_(leak_handle_client_request)(ThreadId tid, UWord* arg, UWord* ret)
-{
-   switch (arg[0]) {
-   case VG_USERREQ__DO_LEAK_CHECK: {
-      MR_LeakCheckParams lcp;
-      MR_(clo_leak_check_params)(&lcp);
-      switch (arg[1]) {
-      case 0: lcp.mode = MR_LC_Full; break;
-      case 1: lcp.mode = MR_LC_Summary; break;
-      default:
-         VG_(umsg)("Warning: unknown memroot leak search mode %lu; "
-                   "doing a full leak search\n", arg[1]);
-         lcp.mode = MR_LC_Full;
-      }
-      if (!MR_(deltamode_of_request)(arg[2], &lcp.deltamode))
-         VG_(umsg)("Warning: unknown memroot leak search deltamode %lu; "
-                   "showing every loss record\n", arg[2]);
-      MR_(detect_memory_leaks)(tid, &lcp);
-      *ret = 0;
-      return True;
-   }
-   case VG_USERREQ__COUNT_LEAKS:
-   case VG_USERREQ__COUNT_LEAK_BLOCKS: {
-      /* The four results go to the client's variables; memcheck.h
-         initialises them, so the macro works natively too. */
-      UWord**       argp = (UWord**)arg;
-      MR_LeakTotals bytes, blocks;
-      MR_LeakTotals* t = arg[0] == VG_USERREQ__COUNT_LEAKS ? &bytes : &blocks;
-      MR_(leak_totals)(&bytes, &blocks);
-      *argp[1] = t->leaked;
-      *argp[2] = t->dubious;
-      *argp[3] = t->reachable;
-      *argp[4] = t->suppressed;
-      *ret = 0;
-      return True;
-   }
-   default:
-      return False;
-   }
-}
-
-/*------------------------------------------------------------*/
-/*--- block_list and who_points_at                         ---*/
-/*------------------------------------------------------------*/
-
-/* The index in lr_array of the loss record block i belongs to. */
-static UInt lr_index_of_block(Int i)
-{
-   LossRecordKey  key;
-   MR_LossRecord* lr;
-   key.state = lc_extras[i].state;
-   key.group = resolution_group(lc_blocks[i]->where);
-   lr = VG_(OSetGen_Lookup)(lr_table, &key);
-   tl_assert(lr != NULL);
-   return lr->index;
-}
-
-/* Who found whom while cliques were gathered: a tree under each leader,
-   as first-child / next-sibling links. */
-typedef struct {
-   Int*  first_child;
-   Int*  next_sibling;
-   Int*  stack;           /* scratch for the walk, as deep as the tree */
-   UInt* depth;
-} CliqueTree;
-
-static void build_clique_tree(CliqueTree* t)
-{
-   Int i, n = lc_n_blocks ? lc_n_blocks : 1;
-   t->first_child  = VG_(malloc)("memroot.leak.children", n * sizeof(Int));
-   t->next_sibling = VG_(malloc)("memroot.leak.siblings", n * sizeof(Int));
-   t->stack        = VG_(malloc)("memroot.leak.dfs", n * sizeof(Int));
-   t->depth        = VG_(malloc)("memroot.leak.depth", n * sizeof(UInt));
-   for (i = 0; i < lc_n_blocks; i++)
-      t->first_child[i] = -1;
-   /* Backwards, so that each child list is in address order. */
-   for (i = lc_n_blocks - 1; i >= 0; i--) {
-      if (lc_extras[i].state == MR_IndirectLeak) {
-         Int parent = lc_extras[i].IorC.clique;
-         t->next_sibling[i] = t->first_child[parent];
-         t->first_child[parent] = i;
-      }
-   }
-}
-
-/* Prints, depth first and without recursion, the blocks that leader
-   holds indirectly, each indented by its depth below the leader. */
-static void print_clique(const CliqueTree* t, Int leader, UInt* remaining)
-{
-   Int*  stack = t->stack;
-   UInt* depth = t->depth;
-   Int   top = -1;
-
-   depth[leader] = 0;
-   stack[++top] = leader;
-   while (top >= 0 && *remaining > 0) {
-      Int b = stack[top--], c, n = 0, k;
-      if (b != leader) {
-         UInt d;
-         for (d = 0; d < depth[b]; d++)
-            VG_(umsg)("  ");
-         VG_(umsg)("%p[%lu] indirect loss record %u\n",
-                   (void*)lc_blocks[b]->data, (SizeT)lc_blocks[b]->szB,
-                   lr_index_of_block(b) + 1);
-         (*remaining)--;
-      }
-      /* Pushed last-first, so that the first child is printed first. */
-      for (c = t->first_child[b]; c != -1; c = t->next_sibling[c])
-         n++;
-      top += n;
-      for (c = t->first_child[b], k = 0; c != -1; c = t->next_sibling[c], k++) {
-         depth[c] = depth[b] + 1;
-         stack[top - k] = c;
-      }
-   }
-}
-
-/* block_list and retention_path read the loss records of the last leak
-   check: True if they still describe the heap, after saying why not. */
-static Bool loss_records_current(const HChar* what)
-{
-   if (lr_table == NULL || lc_blocks == NULL || !lc_has_records) {
-      VG_(umsg)("Can't print %s: no leak search done yet\n", what);
-      return False;
-   }
-   if (lc_frees_at_check != MR_(heap_n_frees)()) {
-      VG_(umsg)("Can't print an obsolete %s: blocks were freed since "
-                "the last leak search; redo a leak search first\n", what);
-      return False;
-   }
-   return True;
-}
-
-Bool MR_(loss_record_first_block)(UInt nr, Addr* a)
-{
-   if (!loss_records_current("retention path"))
-      return False;
-   if (nr >= lr_n) {
-      VG_(umsg)("invalid loss record nr %u: the last leak search has %u "
-                "loss records\n", nr + 1, lr_n);
-      return False;
-   }
-   if (lr_array[nr]->num_blocks == 0) {
-      VG_(umsg)("loss record %u has no block left\n", nr + 1);
-      return False;
-   }
-   *a = lc_blocks[lr_array[nr]->first]->data;
-   return True;
-}
-
-void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
-{
-   UInt       nr, remaining = max_blocks;
-   CliqueTree tree;
-
-   if (!loss_records_current("block list"))
-      return;
-   if (from >= lr_n) {
-      VG_(umsg)("invalid loss record nr %u: the last leak search has %u "
-                "loss records\n", from + 1, lr_n);
-      return;
-   }
-   if (to >= lr_n)
-      to = lr_n - 1;
-   build_clique_tree(&tree);
-   for (nr = from; nr <= to && remaining > 0; nr++) {
-      Bool printed = False;
-      Int  i;
-      /* A single record is shown even when none of its blocks is. */
-      if (from == to) {
-         MR_(pp_LossRecord)(nr + 1, lr_n, lr_array[nr]);
-         printed = True;
-      }
-      for (i = 0; i < lc_n_blocks && remaining > 0; i++) {
-         const LC_Extra* ex = &lc_extras[i];
-         if (lr_index_of_block(i) != nr
-             || (heuristics != 0 && !(heuristics & MR_H2S(ex->heuristic))))
-            continue;
-         if (!printed) {
-            MR_(pp_LossRecord)(nr + 1, lr_n, lr_array[nr]);
-            printed = True;
-         }
-         if (ex->heuristic)
-            VG_(umsg)("%p[%lu] (found via heuristic %s)\n",
-                      (void*)lc_blocks[i]->data, (SizeT)lc_blocks[i]->szB,
-                      MR_(str_heuristic)(ex->heuristic));
-         else
-            VG_(umsg)("%p[%lu]\n", (void*)lc_blocks[i]->data,
-                      (SizeT)lc_blocks[i]->szB);
-         remaining--;
-         if (ex->state != MR_Reachable)
-            print_clique(&tree, i, &remaining);
-      }
-   }
-   VG_(free)(tree.first_child);
-   VG_(free)(tree.next_sibling);
-   VG_(free)(tree.stack);
-   VG_(free)(tree.depth);
-}
-
-/* who_points_at searches [searched_lo, searched_hi]. */
-static Addr searched_lo, searched_hi;
-
-static void report_pointer_at(Addr where, Addr v, void* unused)
-{
-   Int no;
+   const WhoPoints* wp = opaque;
+   Int          no;
    MR_Heuristic h;
 
-   if (v < searched_lo || v > searched_hi)
+   if (v < wp->lo || v > wp->hi)
       return;
-   if (v == searched_lo) {
-      VG_(umsg)("*%#lx points at %#lx\n", where, searched_lo);
+   if (v == wp->lo) {
+      VG_(umsg)("*%#lx points at %#lx\n", where, wp->lo);
       MR_(pp_describe_addr)(where);
-      MR_(pp_slot_site)("   ", MR_(slot_site)(where));
+      MR_(pp_store_site)("   ", MR_(slot_store_id)(where));
       return;
    }
    VG_(umsg)("*%#lx interior points at %lu bytes inside %#lx\n",
-             where, v - searched_lo, searched_lo);
+             where, v - wp->lo, wp->lo);
    MR_(pp_describe_addr)(where);
-   MR_(pp_slot_site)("   ", MR_(slot_site)(where));
-   if (!lc_is_a_block_ptr(v, &no))
+   MR_(pp_store_site)("   ", MR_(slot_store_id)(where));
+   no = MR_(search_find_block)(wp->blocks, v);
+   if (no == -1 || (wp->blocks->blocks[no]->kind == MR_AllocCustom
+                    && !VG_(am_is_valid_for_client)(v, 1, VKI_PROT_READ)))
       return;
-   for (h = MR_LchStdString; h < MR_N_HEURISTICS; h++) {
-      UInt saved = lc_heuristics;
-      lc_heuristics = MR_H2S(h);
-      if (heuristic_reachedness(v, lc_blocks[no]) == h)
+   for (h = MR_LchStdString; h < MR_N_HEURISTICS; h++)
+      if (MR_(search_heuristic_accepts)(wp->blocks, h, v, no))
          VG_(umsg)("block at %#lx considered reachable by ptr %#lx using "
-                   "%s heuristic\n", lc_blocks[no]->data, v,
+                   "%s heuristic\n", wp->blocks->blocks[no]->data, v,
                    MR_(str_heuristic)(h));
-      lc_heuristics = saved;
-   }
 }
+
+/* VG_(apply_to_GP_regs) takes no closure: the range searched. */
+static const WhoPoints* register_who;
 
 static void report_register(ThreadId tid, const HChar* regname, Addr v)
 {
-   if (v < searched_lo || v > searched_hi)
+   const WhoPoints* wp = register_who;
+   if (v < wp->lo || v > wp->hi)
       return;
-   if (v == searched_lo)
+   if (v == wp->lo)
       VG_(umsg)("tid %u register %s pointing at %#lx\n", tid, regname, v);
    else
       VG_(umsg)("tid %u register %s interior pointing %lu bytes inside %#lx\n",
-                tid, regname, v - searched_lo, searched_lo);
+                tid, regname, v - wp->lo, wp->lo);
 }
 
-void MR_(who_points_at)(Addr address, SizeT szB)
+void MR_(who_points_at)(Addr address, SizeT szB, MR_LeakScan scan)
 {
-   /* A search of its own: the blocks of the last check stay for
-      block_list. */
-   MR_Block** saved_blocks = lc_blocks;
-   Int        saved_n = lc_n_blocks, i;
-   Addr       saved_lo = lc_lo, saved_hi = lc_hi;
-   UInt       n;
+   MR_Search  blocks;
+   WhoPoints  wp;
+   ScanFilter sf;
+   Int        i;
 
    tl_assert(szB >= 1);
    if (szB == 1)
@@ -1074,22 +734,23 @@ void MR_(who_points_at)(Addr address, SizeT szB)
       VG_(umsg)("Searching for pointers pointing in %lu bytes from %#lx\n",
                 szB, address);
 
-   lc_blocks   = MR_(heap_sorted_blocks)(&n);
-   lc_n_blocks = n;
-   searched_lo = address;
-   searched_hi = address + szB - 1;
-   /* Every word in the searched range passes the quick filter. */
-   lc_lo = searched_lo;
-   lc_hi = searched_hi;
+   /* Every word in the searched range passes the filter. */
+   VG_(memset)(&blocks, 0, sizeof(blocks));
+   blocks.blocks = sorted_blocks(&blocks.n_blocks);
+   wp.lo = address;
+   wp.hi = address + szB - 1;
+   wp.blocks = &blocks;
+   sf.lo = wp.lo;
+   sf.hi = wp.hi;
+   sf.scan = scan;
+   sf.scanned_szB = sf.skipped_szB = 0;
 
-   scan_root_segments(report_pointer_at, NULL);
-   for (i = 0; i < lc_n_blocks; i++)
-      scan_block(i, report_pointer_at, NULL);
+   scan_root_segments(&sf, report_pointer_at, &wp);
+   for (i = 0; i < blocks.n_blocks; i++)
+      scan_range(&sf, blocks.blocks[i]->data, blocks.blocks[i]->szB,
+                 report_pointer_at, &wp);
+   register_who = &wp;
    VG_(apply_to_GP_regs)(report_register);
-
-   VG_(free)(lc_blocks);
-   lc_blocks = saved_blocks;
-   lc_n_blocks = saved_n;
-   lc_lo = saved_lo;
-   lc_hi = saved_hi;
+   register_who = NULL;
+   VG_(free)(blocks.blocks);
 }

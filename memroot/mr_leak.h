@@ -1,11 +1,17 @@
-/* memroot leak: one leak check — gather roots, mark, classify, group the
-   blocks into loss records — with Memcheck's rules and results. */
+/* memroot leak: the leak search — gather the roots, mark the blocks they
+   reach, classify every block with Memcheck's rules — and the facts it
+   leaves for the loss records, retention and the monitor commands.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_LEAK_H
 #define __MR_LEAK_H
 
-#include "mr_basics.h"
-#include "pub_tool_execontext.h"
+#include "mr_block.h"
+#include "pub_tool_xarray.h"
 
 /* The order is Memcheck's: it orders loss records of equal size. */
 typedef enum {
@@ -32,16 +38,57 @@ typedef enum {
 
 #define MR_H2S(h) (1u << (h))
 
-typedef enum { MR_LC_Off, MR_LC_Summary, MR_LC_Full } MR_LeakCheckMode;
+/* Keywords for VG_(parse_enum_set), in enum order. */
+extern const HChar* MR_(leak_kinds_tokens);
+extern const HChar* MR_(leak_heuristics_tokens);
+UInt MR_(all_reachedness)(void);
 
-/* Which loss records a check shows, relative to the previous check. */
+/* Words for a kind: "definitely lost", ...; and the name of a heuristic. */
+const HChar* MR_(str_reachedness)(MR_Reachedness r);
+const HChar* MR_(str_heuristic)(MR_Heuristic h);
+
+/* Which words of memory a search takes as candidate pointers. */
+typedef enum {
+   MR_ScanTracked,        /* words a heap pointer was stored into */
+   MR_ScanConservative    /* every aligned word */
+} MR_LeakScan;
+
+/* Which reports a report shows, relative to the previous one: loss
+   records of leak checks, roots of retention reports. */
 typedef enum { MR_LCD_Any, MR_LCD_Increased, MR_LCD_Changed } MR_DeltaMode;
 
+typedef enum { MR_LC_Off, MR_LC_Summary, MR_LC_Full } MR_LeakCheckMode;
+
+/* A loss record's sizes in one check. */
 typedef struct {
+   SizeT szB;            /* of its blocks */
+   SizeT indirect_szB;   /* what they hold indirectly (definitely lost) */
+   UInt  num_blocks;
+} MR_LossSizes;
+
+/* What a LEAK SUMMARY says. */
+typedef struct {
+   SizeT bytes[MR_N_REACHEDNESS];
+   SizeT blocks[MR_N_REACHEDNESS];
+   SizeT suppressed_bytes, suppressed_blocks;
+   SizeT heur_bytes[MR_N_HEURISTICS];
+   SizeT heur_blocks[MR_N_HEURISTICS];
+} MR_LeakSummary;
+
+typedef struct {
+   UInt        heuristics;   /* set of MR_Heuristic */
+   MR_LeakScan scan;
+   /* Keep the pointers marking followed, for a retention analysis. */
+   Bool        keep_edges;
+} MR_SearchParams;
+
+/* A leak check: a search, then its loss records reported. */
+typedef struct {
+   MR_SearchParams  search;
    MR_LeakCheckMode mode;
+   VgRes            resolution;             /* of the stacks of records */
    UInt             show_leak_kinds;        /* set of MR_Reachedness */
    UInt             errors_for_leak_kinds;  /* set of MR_Reachedness */
-   UInt             heuristics;             /* set of MR_Heuristic */
    MR_DeltaMode     deltamode;
    UInt             max_loss_records_output;
    Bool             requested_by_monitor_command;
@@ -50,90 +97,81 @@ typedef struct {
    const HChar*     xt_filename;
 } MR_LeakCheckParams;
 
-/* Keywords for VG_(parse_enum_set), in enum order. */
-extern const HChar* MR_(leak_kinds_tokens);
-extern const HChar* MR_(leak_heuristics_tokens);
-UInt MR_(all_reachedness)(void);
-
-/* A loss record: the blocks of one kind allocated at one place. */
-typedef struct _MR_LossRecord MR_LossRecord;
-MR_Reachedness MR_(lr_state)(const MR_LossRecord* lr);
-ExeContext*    MR_(lr_where)(const MR_LossRecord* lr);
-SizeT          MR_(lr_total_bytes)(const MR_LossRecord* lr);
-UInt           MR_(lr_num_blocks)(const MR_LossRecord* lr);
-
-/* A loss record's sizes in one check. */
+/* What the search learns about one block. */
 typedef struct {
-   SizeT szB;            /* of its blocks */
-   SizeT indirect_szB;   /* what they hold indirectly (definitely lost) */
-   UInt  num_blocks;
-} MR_LossSizes;
-/* Its sizes in the last check and in the one before (zero if new). */
-void MR_(lr_sizes)(const MR_LossRecord* lr, MR_LossSizes* now,
-                   MR_LossSizes* before);
+   UInt  state     : 2;    /* MR_Reachedness */
+   UInt  pending   : 1;    /* on the mark stack, during the search */
+   UInt  heuristic : 3;    /* MR_Heuristic that made it reachable */
+   union {
+      SizeT indirect_szB;  /* of a clique leader: what it holds */
+      SizeT clique;        /* of an indirectly lost block: its leader */
+   } IorC;
+   Addr  via;              /* the word that first reached it; 0: a register */
+} MR_BlockFacts;
 
-/* Prints one loss record in Memcheck's words, with the allocation stack. */
-void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
-                        const MR_LossRecord* lr);
-
-/* Runs a leak check and reports it as lcp asks. */
-void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
-
-/* After a leak check, prints the blocks of loss records [from, to]
-   (indexes from 0), at most max_blocks of them, each with the blocks it
-   holds indirectly; with heuristics, only blocks found by those. */
-void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks,
-                           UInt heuristics);
-
-/* The address of the first block of loss record nr (from 0) of the last
-   leak check; False, after saying why, when there is none. */
-Bool MR_(loss_record_first_block)(UInt nr, Addr* a);
-
-/* Prints every root word, block word and register pointing into
-   [address, address+szB). */
-void MR_(who_points_at)(Addr address, SizeT szB);
-
-/* Counts the leak checks run so far; suppressions count their use per
-   check. */
-ULong MR_(leak_check_generation)(void);
-
-/* Totals of the last leak check, as VALGRIND_COUNT_LEAKS and
-   VALGRIND_COUNT_LEAK_BLOCKS return them. */
+/* A root word, or a register, holding a pointer into block `target`. */
 typedef struct {
-   SizeT leaked, dubious, reachable, suppressed;
-} MR_LeakTotals;
-void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks);
+   Addr where;
+   Int  target;
+} MR_RootEdge;
 
-/* The delta mode a client request passes as a word (0 any, 1 increased,
-   2 changed); False, with MR_LCD_Any, for any other word. */
-Bool MR_(deltamode_of_request)(UWord w, MR_DeltaMode* mode);
+typedef struct {
+   ThreadId     tid;
+   const HChar* regname;   /* the core's own string: it stays */
+   Int          target;
+} MR_RegisterEdge;
 
-/* Memcheck's leak-check client requests (VALGRIND_DO_LEAK_CHECK and its
-   variants, VALGRIND_COUNT_LEAKS, VALGRIND_COUNT_LEAK_BLOCKS), which
-   memroot.h offers too.  False when arg[0] is none of them. */
-Bool MR_(leak_handle_client_request)(ThreadId tid, UWord* arg, UWord* ret);
+/* One search.  Other pieces read the fields above the line and never
+   write them. */
+typedef struct {
+   MR_Block**     blocks;      /* sorted by address */
+   Int            n_blocks;
+   MR_BlockFacts* facts;       /* parallel to blocks */
+   /* With keep_edges: the pointers from the roots into blocks, and of
+      each block the search reached, the blocks it points into,
+      edges[edge_start[i] .. edge_start[i] + edge_n[i]). */
+   XArray*        root_edges;  /* of MR_RootEdge, in root memory order */
+   XArray*        reg_edges;   /* of MR_RegisterEdge */
+   UInt*          edge_start;
+   UInt*          edge_n;
+   Int*           edges;
+   /* ------------------------------------------------------- */
+   UInt           n_edges, edges_cap;
+   ULong          frees_at_search;
+   Addr           lo, hi;      /* no block lies outside [lo, hi] */
+   MR_SearchParams params;
+   SizeT          scanned_szB, skipped_szB;
+   Int*           markstack;
+   Int            markstack_top;
+} MR_Search;
 
-/*--- For retention: the blocks of the last search, and their words ---*/
+/* Marks and classifies every live block (Memcheck's choice of blocks:
+   every memory-pool chunk, and every other block that holds no chunk). */
+MR_Search* MR_(leak_search)(const MR_SearchParams* p);
+void       MR_(search_free)(MR_Search* s);
 
-/* The search of a leak check (marking, classification) alone, for
-   reports that need no loss records; block_list then asks for a new
-   leak check. */
-void MR_(leak_search)(UInt heuristics);
+/* True while the blocks of s are all still live: no free since. */
+Bool MR_(search_is_current)(const MR_Search* s);
 
-struct _MR_Block;
-Int                     MR_(lc_n_blocks)(void);
-const struct _MR_Block* MR_(lc_block)(Int i);
-MR_Reachedness          MR_(lc_state)(Int i);
 /* The index of the block holding a, or -1. */
-Int                     MR_(lc_find_block)(Addr a);
+Int  MR_(search_find_block)(const MR_Search* s, Addr a);
+
 /* The block ptr points into (at its start or not) if the search reached
    it from the roots: still reachable or possibly lost; -1 otherwise. */
-Int MR_(lc_held_target)(Addr ptr);
+Int  MR_(search_held_target)(const MR_Search* s, Addr ptr);
 
-/* Visits each candidate pointer: the word at `where` holds v, a value in
-   the range of the blocks (and, tracked, stored as a pointer). */
+/* Visits each candidate pointer of block i: a word at `where` whose value
+   v may point into a block (and, tracked, was stored as a pointer). */
 typedef void (*MR_WordVisitor)(Addr where, Addr v, void* opaque);
-void MR_(lc_scan_root_memory)(MR_WordVisitor visit, void* opaque);
-void MR_(lc_scan_block)(Int i, MR_WordVisitor visit, void* opaque);
+void MR_(search_scan_block)(const MR_Search* s, Int i, MR_WordVisitor visit,
+                            void* opaque);
+
+/* Heuristic h's verdict on ptr, inside block i but not at its start. */
+Bool MR_(search_heuristic_accepts)(const MR_Search* s, MR_Heuristic h,
+                                   Addr ptr, Int i);
+
+/* Prints every root word, block word and register pointing into
+   [address, address+szB), with where each lies and who stored it. */
+void MR_(who_points_at)(Addr address, SizeT szB, MR_LeakScan scan);
 
 #endif

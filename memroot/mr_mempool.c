@@ -2,7 +2,12 @@
    Valgrind's mempool client requests.  Chunks are MR_AllocCustom blocks
    kept per pool, as Memcheck keeps them: they count as allocations but not
    in the HEAP SUMMARY's "in use", and they stand for the superblock that
-   holds them in a leak check. */
+   holds them in a leak check.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_hashtable.h"
 #include "pub_tool_replacemalloc.h"
@@ -177,26 +182,29 @@ Bool MR_(mempool_exists)(Addr pool)
    return VG_(HT_lookup)(mr_pools, pool) != NULL;
 }
 
-MR_Block** MR_(mempool_chunks)(UInt* n_chunks)
+MR_Block** MR_(mempool_all_blocks)(UInt* n_blocks, UInt* n_heap)
 {
    MR_Mempool* mp;
    MR_Block*   b;
+   MR_Block**  heap = MR_(heap_live_blocks)(n_heap);
    MR_Block**  all;
-   UInt        n = 0;
+   UInt        n = *n_heap, i;
 
    VG_(HT_ResetIter)(mr_pools);
    while ((mp = VG_(HT_Next)(mr_pools)) != NULL)
       n += VG_(HT_count_nodes)(mp->chunks);
-   *n_chunks = n;
-   if (n == 0)
-      return NULL;
+   *n_blocks = n;
+   if (n == *n_heap)
+      return heap;
    all = VG_(malloc)("memroot.pool.all", n * sizeof(MR_Block*));
-   n = 0;
+   for (i = 0; i < *n_heap; i++)
+      all[i] = heap[i];
+   VG_(free)(heap);
    VG_(HT_ResetIter)(mr_pools);
    while ((mp = VG_(HT_Next)(mr_pools)) != NULL) {
       VG_(HT_ResetIter)(mp->chunks);
       while ((b = VG_(HT_Next)(mp->chunks)) != NULL)
-         all[n++] = b;
+         all[i++] = b;
    }
    return all;
 }
@@ -213,7 +221,7 @@ Bool MR_(mempool_describe)(Addr a, Bool metapool, /*OUT*/AddrInfo* ai)
       VG_(HT_ResetIter)(mp->chunks);
       while ((b = VG_(HT_Next)(mp->chunks)) != NULL) {
          if (VG_(addr_is_in_block)(a, b->data, b->szB, mp->rzB)) {
-            MR_(heap_fill_addrinfo)(a, b, Block_MempoolChunk, "block", ai);
+            MR_(block_addrinfo)(a, b, Block_MempoolChunk, "block", ai);
             return True;
          }
       }

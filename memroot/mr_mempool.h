@@ -1,5 +1,10 @@
 /* memroot mempools: Valgrind's memory-pool client requests, as Memcheck
-   treats them. */
+   treats them.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_MEMPOOL_H
 #define __MR_MEMPOOL_H
@@ -20,9 +25,10 @@ void MR_(mempool_change)(ThreadId tid, Addr pool, Addr addr_from,
                          Addr addr_to, SizeT szB);
 Bool MR_(mempool_exists)(Addr pool);
 
-/* Every live chunk of every pool; the caller frees the array with
-   VG_(free). */
-MR_Block** MR_(mempool_chunks)(UInt* n_chunks);
+/* Every live block: the heap's (the first *n_heap), then every pool's
+   chunks, in no order.  The caller frees the array with VG_(free); NULL
+   when there is none. */
+MR_Block** MR_(mempool_all_blocks)(UInt* n_blocks, UInt* n_heap);
 
 /* Describes `a` if it lies in a chunk (redzones included) of a pool whose
    metapool flag is `metapool`. */

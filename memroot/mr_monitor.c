@@ -1,14 +1,19 @@
 /* memroot monitor: the commands gdb (`monitor ...`) and vgdb send through
    Valgrind's gdbserver.  leak_check, block_list and who_points_at take
    Memcheck's arguments; a malformed command says what was wrong and shows
-   the command's usage, and the program goes on. */
+   the command's usage, and the program goes on.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_gdbserver.h"
 #include "pub_tool_options.h"
-#include "mr_leak.h"
-#include "mr_options.h"
-#include "mr_retain.h"
+#include "mr_lossrec.h"
 #include "mr_monitor.h"
+#include "mr_options.h"
+#include "mr_retain_report.h"
 
 static const HChar usage_leak_check[] =
 "  leak_check [full*|summary|xtleak]\n"
@@ -119,16 +124,7 @@ static Bool parse_leak_check(HChar** saveptr, MR_LeakCheckParams* lcp,
 {
    HChar* kw;
 
-   /* Memcheck's monitor defaults, which differ from the command line's:
-      no heuristics, only what increased, and never an error count. */
-   lcp->mode                  = MR_LC_Full;
-   lcp->show_leak_kinds       = MR_R2S(MR_Possible) | MR_R2S(MR_Unreached);
-   lcp->errors_for_leak_kinds = 0;
-   lcp->heuristics            = 0;
-   lcp->deltamode             = MR_LCD_Increased;
-   lcp->max_loss_records_output = 999999999;
-   lcp->requested_by_monitor_command = True;
-
+   MR_(clo_leak_check_params)(lcp, MR_ByMonitor, False);
    for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
         kw = VG_(strtok_r)(NULL, " ", saveptr)) {
       switch (VG_(keyword_id)("full summary xtleak kinds reachable "
@@ -159,8 +155,9 @@ static Bool parse_leak_check(HChar** saveptr, MR_LeakCheckParams* lcp,
          break;
       case 6: lcp->show_leak_kinds = MR_R2S(MR_Unreached); break;
       case 7:
-         if (!next_set(saveptr, MR_(leak_heuristics_tokens), &lcp->heuristics,
-                       usage_leak_check, "missing or malformed heuristics set"))
+         if (!next_set(saveptr, MR_(leak_heuristics_tokens),
+                       &lcp->search.heuristics, usage_leak_check,
+                       "missing or malformed heuristics set"))
             return False;
          break;
       case 8: lcp->deltamode = MR_LCD_Increased; break;
@@ -263,7 +260,7 @@ static void who_points_at_command(HChar** saveptr)
       bad_command(usage_who_points_at, "<len> must be >= 1", NULL);
       return;
    }
-   MR_(who_points_at)(address, szB);
+   MR_(who_points_at)(address, szB, MR_(clo_leak_scan));
 }
 
 static void retention_command(HChar** saveptr)
@@ -294,8 +291,10 @@ static void retention_command(HChar** saveptr)
          tl_assert(0);
       }
    }
-   MR_(leak_search)(MR_(clo_leak_check_heuristics));
-   MR_(retention_report)(&p);
+   {
+      MR_SearchParams sp = MR_(clo_search_params)();
+      MR_(search_and_report_retention)(&sp, &p);
+   }
 }
 
 static void retention_path_command(HChar** saveptr)
@@ -331,8 +330,10 @@ static void retention_path_command(HChar** saveptr)
       bad_command(usage_retention_path, "too many arguments", NULL);
       return;
    }
-   MR_(leak_search)(MR_(clo_leak_check_heuristics));
-   MR_(retention_paths)(address, max_paths);
+   {
+      MR_SearchParams sp = MR_(clo_search_params)();
+      MR_(search_and_report_paths)(&sp, address, max_paths);
+   }
 }
 
 Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)

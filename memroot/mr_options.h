@@ -1,35 +1,70 @@
-/* memroot options: the values of memroot's command-line options, parsed by
-   main and read by the other pieces. */
+/* memroot options: every command-line option of memroot, parsed in one
+   place, and the parameters the other pieces take, built from them.  Only
+   main and the front ends (monitor commands, client requests) read
+   options; every other piece gets them as parameters.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_OPTIONS_H
 #define __MR_OPTIONS_H
 
+#include "mr_heap.h"
 #include "mr_leak.h"
+#include "mr_profile.h"
 #include "mr_retain.h"
 
+/* The leak check (Memcheck's defaults). */
 extern MR_LeakCheckMode MR_(clo_leak_check);
 extern VgRes            MR_(clo_leak_resolution);
 extern UInt             MR_(clo_show_leak_kinds);
 extern UInt             MR_(clo_errors_for_leak_kinds);
 extern UInt             MR_(clo_leak_check_heuristics);
+extern MR_LeakScan      MR_(clo_leak_scan);
 extern Bool             MR_(clo_xtree_leak);
 extern const HChar*     MR_(clo_xtree_leak_file);
 
-/* Which words of memory a leak check takes as candidate pointers. */
-typedef enum {
-   MR_ScanTracked,        /* words a heap pointer was stored into */
-   MR_ScanConservative    /* every aligned word */
-} MR_LeakScan;
-extern MR_LeakScan      MR_(clo_leak_scan);
-
-/* The retention report at exit (--retention and friends). */
+/* The retention report at exit. */
 extern Bool             MR_(clo_retention);
+extern Long             MR_(clo_retention_roots);
+extern Long             MR_(clo_retention_sites);
+extern Double           MR_(clo_retention_threshold);   /* percent */
+extern const HChar*     MR_(clo_retention_file);
+extern Addr             MR_(clo_retention_path);
 
-/* The leak check the options ask for, without the xtree file (which only
-   the check at exit writes). */
-void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp);
+/* The heap and its profile. */
+extern Long             MR_(clo_freelist_vol);
+extern Long             MR_(clo_freelist_big_blocks);
+extern Bool             MR_(clo_show_mismatched_frees);
+extern Bool             MR_(clo_heap_profile);
+extern Long             MR_(clo_heap_profile_top);
+extern MR_ProfileSort   MR_(clo_heap_profile_sort);
+
+/* The tool's command-line callbacks. */
+Bool MR_(process_cmd_line_option)(const HChar* arg);
+void MR_(print_usage)(void);
+void MR_(print_debug_usage)(void);
+/* What the options imply once all are read. */
+void MR_(options_post_clo)(void);
+
+/* Who asks for a leak check: Memcheck's monitor command has defaults of
+   its own. */
+typedef enum { MR_ByOptions, MR_ByMonitor } MR_LeakCheckAsker;
+
+/* The leak check the options (or the monitor's defaults) ask for,
+   without the xtree file; keep_edges for a retention report after it. */
+void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp,
+                                MR_LeakCheckAsker asker, Bool keep_edges);
+
+/* A search for a retention report. */
+MR_SearchParams MR_(clo_search_params)(void);
 
 /* The retention report the options ask for. */
 void MR_(clo_retention_params)(MR_RetentionParams* p);
+
+/* The heap the options ask for. */
+void MR_(clo_heap_params)(MR_HeapParams* p);
 
 #endif

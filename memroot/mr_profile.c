@@ -1,38 +1,34 @@
 /* memroot profile: per allocation stack, how much it allocated and how
    much of it is live, with peaks.  The clock is the number of bytes the
    program has allocated so far (the HEAP SUMMARY's "bytes allocated"), so
-   two runs of a deterministic program give the same numbers.  The hot
-   path is one hash lookup per allocation or free; only the report walks
-   the heap (for the ages of the oldest live blocks). */
+   two runs of a deterministic program give the same numbers.  The heap
+   calls it only while --heap-profile=yes; then each allocation or free
+   costs one hash lookup, and only the report walks the heap (for the ages
+   of the oldest live blocks).
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_hashtable.h"
-#include "pub_tool_options.h"
-#include "mr_mempool.h"
 #include "mr_profile.h"
 
-typedef struct _MR_Site {
-   struct _MR_Site* next;
+typedef struct _MR_AllocSite {
+   struct _MR_AllocSite* next;
    UWord            ecu;          /* key: the ExeContext's unique number */
-   ExeContext*      where;
+   ExeContext*      allocated_at;
    ULong            allocs;
    ULong            bytes;
    ULong            live_blocks, peak_blocks;
    ULong            live_bytes,  peak_bytes;
    ULong            oldest_birth; /* filled in by the report only */
-} MR_Site;
+} MR_AllocSite;
 
-typedef enum {
-   MR_SortLiveBytes, MR_SortPeakBytes, MR_SortBytes,
-   MR_SortAllocs, MR_SortLiveBlocks, MR_SortPeakBlocks
-} MR_SortKey;
-
-static const HChar* const sort_names[] = {
-   "live-bytes", "peak-bytes", "bytes", "allocs", "live-blocks", "peak-blocks"
+const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS + 1] = {
+   "live-bytes", "peak-bytes", "bytes", "allocs", "live-blocks", "peak-blocks",
+   NULL
 };
-
-static Bool       mr_clo_profile = False;
-static Long       mr_clo_top     = 10;
-static MR_SortKey mr_clo_sort    = MR_SortLiveBytes;
 
 static VgHashTable* mr_sites;
 
@@ -42,54 +38,23 @@ static ULong mr_peak_bytes, mr_peak_blocks, mr_peak_time;
 
 void MR_(profile_init)(void)
 {
-   mr_sites = VG_(HT_construct)("memroot.sites");
+   mr_sites = VG_(HT_construct)("memroot.profile");
 }
 
-Bool MR_(profile_process_cmd_line_option)(const HChar* arg)
+static MR_AllocSite* site_of(ExeContext* allocated_at)
 {
-   const HChar* key = NULL;
-   Int          i;
-
-   if VG_BOOL_CLO(arg, "--heap-profile", mr_clo_profile) {}
-   else if VG_BINT_CLO(arg, "--heap-profile-top", mr_clo_top, 1, 1000000) {}
-   else if VG_STR_CLO(arg, "--heap-profile-sort", key) {
-      for (i = 0; i < sizeof(sort_names) / sizeof(sort_names[0]); i++) {
-         if (VG_STREQ(key, sort_names[i])) {
-            mr_clo_sort = i;
-            return True;
-         }
-      }
-      VG_(fmsg_bad_option)(arg, "expected one of live-bytes, peak-bytes, "
-                           "bytes, allocs, live-blocks, peak-blocks\n");
-   }
-   else return False;
-   return True;
-}
-
-void MR_(profile_print_usage)(void)
-{
-   VG_(printf)(
-"    --heap-profile=no|yes            print allocation sites at exit [no]\n"
-"    --heap-profile-top=<number>      how many sites to print [10]\n"
-"    --heap-profile-sort=live-bytes|peak-bytes|bytes|allocs|live-blocks|peak-blocks\n"
-"                                     order of the sites [live-bytes]\n"
-   );
-}
-
-static MR_Site* site_of(const MR_Block* b)
-{
-   UWord    ecu = VG_(get_ECU_from_ExeContext)(b->where);
-   MR_Site* s   = VG_(HT_lookup)(mr_sites, ecu);
+   UWord         ecu = VG_(get_ECU_from_ExeContext)(allocated_at);
+   MR_AllocSite* s   = VG_(HT_lookup)(mr_sites, ecu);
    if (s == NULL) {
-      s = VG_(calloc)("memroot.site", 1, sizeof(MR_Site));
-      s->ecu   = ecu;
-      s->where = b->where;
+      s = VG_(calloc)("memroot.profile.site", 1, sizeof(MR_AllocSite));
+      s->ecu          = ecu;
+      s->allocated_at = allocated_at;
       VG_(HT_add_node)(mr_sites, s);
    }
    return s;
 }
 
-static void add_live(MR_Site* s, Long d_blocks, Long d_bytes)
+static void add_live(MR_AllocSite* s, Long d_blocks, Long d_bytes, ULong now)
 {
    s->live_blocks += d_blocks;
    s->live_bytes  += d_bytes;
@@ -102,101 +67,101 @@ static void add_live(MR_Site* s, Long d_blocks, Long d_bytes)
    if (mr_live_bytes > mr_peak_bytes) {
       mr_peak_bytes  = mr_live_bytes;
       mr_peak_blocks = mr_live_blocks;
-      mr_peak_time   = MR_(heap_bytes_allocated)();
+      mr_peak_time   = now;
    }
 }
 
-void MR_(profile_alloc)(const MR_Block* b)
+void MR_(profile_alloc)(ExeContext* allocated_at, SizeT szB, ULong now)
 {
-   MR_Site* s = site_of(b);
+   MR_AllocSite* s = site_of(allocated_at);
    s->allocs++;
-   s->bytes += b->szB;
-   add_live(s, 1, b->szB);
+   s->bytes += szB;
+   add_live(s, 1, szB, now);
 }
 
-void MR_(profile_free)(const MR_Block* b)
+/* A free never makes a new peak: the clock is not needed. */
+void MR_(profile_free)(ExeContext* allocated_at, SizeT szB)
 {
-   add_live(site_of(b), -1, -(Long)b->szB);
+   add_live(site_of(allocated_at), -1, -(Long)szB, 0);
 }
 
-void MR_(profile_resize)(const MR_Block* b, SizeT old_szB)
+void MR_(profile_resize)(ExeContext* allocated_at, SizeT old_szB,
+                         SizeT new_szB, ULong now)
 {
-   add_live(site_of(b), 0, (Long)b->szB - (Long)old_szB);
+   add_live(site_of(allocated_at), 0, (Long)new_szB - (Long)old_szB, now);
 }
 
-static ULong sort_value(const MR_Site* s)
+static ULong sort_value(const MR_AllocSite* s, MR_ProfileSort sort)
 {
-   switch (mr_clo_sort) {
+   switch (sort) {
       case MR_SortLiveBytes:  return s->live_bytes;
       case MR_SortPeakBytes:  return s->peak_bytes;
       case MR_SortBytes:      return s->bytes;
       case MR_SortAllocs:     return s->allocs;
       case MR_SortLiveBlocks: return s->live_blocks;
       case MR_SortPeakBlocks: return s->peak_blocks;
+      case MR_N_PROFILE_SORTS: break;
    }
    tl_assert(0);
 }
 
+/* A site with its sort key, so that sorting needs no global. */
+typedef struct {
+   ULong         key;
+   MR_AllocSite* site;
+} Keyed;
+
 /* Largest first; equal keys in order of first allocation. */
-static Int cmp_sites(const void* a, const void* b)
+static Int cmp_keyed(const void* a, const void* b)
 {
-   const MR_Site* x = *(const MR_Site* const*)a;
-   const MR_Site* y = *(const MR_Site* const*)b;
-   ULong vx = sort_value(x), vy = sort_value(y);
-   if (vx != vy)
-      return vx > vy ? -1 : 1;
-   return x->ecu < y->ecu ? -1 : x->ecu > y->ecu ? 1 : 0;
+   const Keyed* x = a;
+   const Keyed* y = b;
+   if (x->key != y->key)
+      return x->key > y->key ? -1 : 1;
+   return x->site->ecu < y->site->ecu ? -1
+          : x->site->ecu > y->site->ecu ? 1 : 0;
 }
 
-static void note_oldest(const MR_Block* b)
+static void find_oldest_live_blocks(MR_Block* const* live, UInt n_live)
 {
-   MR_Site* s = site_of(b);
-   if (b->u.birth < s->oldest_birth)
-      s->oldest_birth = b->u.birth;
-}
-
-static void find_oldest_live_blocks(void)
-{
-   VgHashTable* heap = MR_(heap_blocks)();
-   MR_Block*    b;
-   MR_Block**   chunks;
-   UInt         n, i;
-   MR_Site*     s;
+   MR_AllocSite* s;
+   UInt          i;
 
    VG_(HT_ResetIter)(mr_sites);
    while ((s = VG_(HT_Next)(mr_sites)) != NULL)
       s->oldest_birth = ~0ULL;
-   VG_(HT_ResetIter)(heap);
-   while ((b = VG_(HT_Next)(heap)) != NULL)
-      note_oldest(b);
-   chunks = MR_(mempool_chunks)(&n);
-   for (i = 0; i < n; i++)
-      note_oldest(chunks[i]);
-   if (chunks != NULL)
-      VG_(free)(chunks);
+   for (i = 0; i < n_live; i++) {
+      s = site_of(live[i]->allocated_at);
+      if (live[i]->u.birth < s->oldest_birth)
+         s->oldest_birth = live[i]->u.birth;
+   }
 }
 
-void MR_(profile_print)(void)
+void MR_(profile_print)(UInt top, MR_ProfileSort sort, ULong now,
+                        MR_Block* const* live, UInt n_live)
 {
-   MR_Site** sites;
-   UInt      n, i, shown;
-   ULong     now = MR_(heap_bytes_allocated)();
+   MR_AllocSite** sites;
+   Keyed*         keyed;
+   UInt           n, i, shown;
 
-   if (!mr_clo_profile || VG_(clo_xml))
-      return;
-   find_oldest_live_blocks();
-   sites = (MR_Site**)VG_(HT_to_array)(mr_sites, &n);
-   VG_(ssort)(sites, n, sizeof(MR_Site*), cmp_sites);
-   shown = n < mr_clo_top ? n : (UInt)mr_clo_top;
+   find_oldest_live_blocks(live, n_live);
+   sites = (MR_AllocSite**)VG_(HT_to_array)(mr_sites, &n);
+   keyed = VG_(malloc)("memroot.profile.sorted", (n ? n : 1) * sizeof(Keyed));
+   for (i = 0; i < n; i++) {
+      keyed[i].key  = sort_value(sites[i], sort);
+      keyed[i].site = sites[i];
+   }
+   VG_(ssort)(keyed, n, sizeof(Keyed), cmp_keyed);
+   shown = n < top ? n : top;
 
    VG_(umsg)("HEAP PROFILE: %'u of %'u allocation sites, by %s "
              "(time = bytes allocated so far)\n",
-             shown, n, sort_names[mr_clo_sort]);
+             shown, n, MR_(profile_sort_names)[sort]);
    VG_(umsg)("  peak live: %'llu bytes in %'llu blocks at time %'llu; "
              "now %'llu\n", mr_peak_bytes, mr_peak_blocks, mr_peak_time, now);
    VG_(umsg)("\n");
    for (i = 0; i < shown; i++) {
-      MR_Site* s = sites[i];
+      const MR_AllocSite* s = keyed[i].site;
       VG_(umsg)("site %'u of %'u: %'llu allocs, %'llu bytes allocated\n",
                 i + 1, n, s->allocs, s->bytes);
       VG_(umsg)("  live: %'llu bytes in %'llu blocks "
@@ -204,9 +169,10 @@ void MR_(profile_print)(void)
                 s->live_bytes, s->live_blocks, s->peak_bytes, s->peak_blocks);
       if (s->live_blocks > 0)
          VG_(umsg)("  oldest live block: age %'llu\n", now - s->oldest_birth);
-      VG_(pp_ExeContext)(s->where);
+      VG_(pp_ExeContext)(s->allocated_at);
       VG_(umsg)("\n");
    }
+   VG_(free)(keyed);
    if (sites != NULL)
       VG_(free)(sites);
 }

@@ -1,26 +1,38 @@
 /* memroot profile: allocation statistics per allocation stack, kept on
-   every allocation and free, printed at exit with --heap-profile=yes. */
+   every allocation and free while --heap-profile=yes, printed at exit.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_PROFILE_H
 #define __MR_PROFILE_H
 
-#include "mr_basics.h"
-#include "mr_heap.h"
+#include "mr_block.h"
+
+/* The orders --heap-profile-sort offers, largest first. */
+typedef enum {
+   MR_SortLiveBytes, MR_SortPeakBytes, MR_SortBytes,
+   MR_SortAllocs, MR_SortLiveBlocks, MR_SortPeakBlocks,
+   MR_N_PROFILE_SORTS
+} MR_ProfileSort;
+
+/* Their keywords, in enum order, then NULL. */
+extern const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS + 1];
 
 void MR_(profile_init)(void);
 
-Bool MR_(profile_process_cmd_line_option)(const HChar* arg);
-void MR_(profile_print_usage)(void);
+/* now is the profile's clock, the bytes allocated so far, counting this
+   allocation. */
+void MR_(profile_alloc)(ExeContext* allocated_at, SizeT szB, ULong now);
+void MR_(profile_free)(ExeContext* allocated_at, SizeT szB);
+void MR_(profile_resize)(ExeContext* allocated_at, SizeT old_szB,
+                         SizeT new_szB, ULong now);
 
-/* b->where, b->szB and b->u.birth are set; the heap clock has already
-   advanced by b->szB. */
-void MR_(profile_alloc)(const MR_Block* b);
-/* b is still live. */
-void MR_(profile_free)(const MR_Block* b);
-/* b's size changed in place from old_szB. */
-void MR_(profile_resize)(const MR_Block* b, SizeT old_szB);
-
-/* The HEAP PROFILE section, when asked for. */
-void MR_(profile_print)(void);
+/* The HEAP PROFILE section: the top sites in the order sort asks for;
+   live[0..n_live) are every live block, for the ages of the oldest. */
+void MR_(profile_print)(UInt top, MR_ProfileSort sort, ULong now,
+                        MR_Block* const* live, UInt n_live);
 
 #endif

@@ -1,13 +1,22 @@
-/* memroot retain: which roots hold the heap the leak search reached
-   (still reachable and possibly lost blocks).  After a leak
-   search, the graph super-root -> named roots -> blocks gives each root
-   its retained size (its dominator subtree: what clearing it alone would
-   free) and its reachable size (shared blocks included). */
+/* memroot retain: which roots hold the heap a leak search reached (still
+   reachable and possibly lost blocks).  The graph super-root -> named
+   roots -> blocks, built from the pointers the search followed, gives
+   each root its retained size (its dominator subtree: what clearing it
+   alone would free) and its reachable size (shared blocks included).
+   This is the analysis; mr_retain_report.h renders it.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_RETAIN_H
 #define __MR_RETAIN_H
 
+#include "mr_domtree.h"
 #include "mr_leak.h"
+#include "mr_roots.h"
+#include "pub_tool_oset.h"
 
 typedef struct {
    UInt         max_roots;      /* roots listed, the biggest first */
@@ -19,17 +28,117 @@ typedef struct {
    const HChar* json_file;      /* also written there; NULL: not */
 } MR_RetentionParams;
 
-/* Attributes the blocks of the last leak search to roots and reports it
-   as p asks. */
-void MR_(retention_report)(const MR_RetentionParams* p);
+typedef struct {
+   SizeT bytes;
+   UInt  blocks;
+} MR_Size;
 
-/* After a leak search: the shortest paths from up to max_paths roots to
-   the block holding addr, each pointer with the line that stored it. */
-void MR_(retention_paths)(Addr addr, UInt max_paths);
+/* One root of a report. */
+typedef struct {
+   const MR_Root* root;
+   Int            k;          /* its preorder number; -1: gone since the
+                                 last report */
+   MR_Size        retained, reach;
+   MR_Size        before;     /* retained at the last report */
+} MR_RetainedRoot;
 
-/* A leak search and a retention report, as MEMROOT_RETENTION_REPORT
-   asks; False when arg[0] is not a retention request. */
-Bool MR_(retention_handle_client_request)(ThreadId tid, UWord* arg,
-                                          UWord* ret);
+/* What one allocation stack allocated of what a node retains. */
+typedef struct {
+   Int         k;             /* the node: a listed root or shared block */
+   ExeContext* allocated_at;
+   MR_Size     size;
+} MR_AllocSiteSize;
+
+/* A block held by several roots and retained by none alone. */
+typedef struct {
+   Int     k;
+   MR_Size retained;
+   XArray* sharers;           /* of Int: indexes of the roots reaching it */
+} MR_SharedBlock;
+
+/* One attribution.  Arrays "by k" are indexed by preorder number. */
+typedef struct {
+   const MR_Search* search;
+   UInt*     root_of_edge;    /* the search's root edges, then register
+                                 edges: the index of the root of each */
+   Int       n_roots, n_blocks, n_nodes;
+   MR_Graph  succ, pred;
+   Int       nr;              /* nodes reached */
+   Int*      order;           /* by k: the node */
+   Int*      idom;            /* by k: k of the immediate dominator */
+   Int*      dfn;             /* by node: k, or -1 */
+   Int*      top;             /* by k: the child of the super-root above */
+   SizeT*    ret_bytes;       /* by k: of its dominator subtree */
+   UInt*     ret_blocks;
+   MR_Size   live;            /* every block of the search */
+   MR_Graph  kids;            /* the dominator tree, by k */
+
+   /* The report, made by MR_(retention_select). */
+   const MR_RetentionParams* params;
+   UInt             report_no;     /* retention reports before this one */
+   MR_RetainedRoot* roots;         /* the listed ones first */
+   UInt             n_considered;  /* roots the delta mode considers */
+   UInt             n_listed;
+   MR_Size          others;        /* considered, not listed */
+   MR_SharedBlock*  shared;        /* biggest first */
+   Int              n_shared;
+   MR_Size          shared_total;
+   OSet*            sites;         /* of MR_AllocSiteSize, by (k, stack) */
+} MR_Retention;
+
+static inline Int MR_(node_of_root)(UInt r)
+{
+   return 1 + r;
+}
+
+static inline Int MR_(node_of_block)(const MR_Retention* a, Int i)
+{
+   return 1 + a->n_roots + i;
+}
+
+static inline Bool MR_(node_is_block)(const MR_Retention* a, Int v)
+{
+   return v > a->n_roots;
+}
+
+static inline Int MR_(block_of_node)(const MR_Retention* a, Int v)
+{
+   return v - 1 - a->n_roots;
+}
+
+/* The graph, its dominator tree and the retained sizes, for a search
+   that kept its edges.  The roots are named until MR_(retention_free). */
+MR_Retention* MR_(retention_attribute)(const MR_Search* s);
+
+/* The report p asks for: the roots it lists (growth against the last
+   report remembered), what they reach, the shared blocks, the
+   allocation sites of each. */
+void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p);
+
+/* This report's roots, listed or not, become the ones the next report's
+   growth is measured against. */
+void MR_(retention_remember)(const MR_Retention* a);
+
+void MR_(retention_free)(MR_Retention* a);
+
+/* The biggest max allocation sites under node k, into out[]; returns how
+   many. */
+UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
+                              const MR_AllocSiteSize** out, UInt max);
+
+/* Down the dominator tree from k while one child retains at least half of
+   its parent: where what k retains is concentrated. */
+Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k);
+
+/* Breadth first from node target against the edges: next[v] becomes the
+   node after v on a shortest path from v to the target (next[target] =
+   -1), for every node met.  Stops once max_roots roots are found, which
+   go to roots[] nearest first; returns how many.  next has n_nodes
+   entries. */
+Int MR_(retention_paths_to)(const MR_Retention* a, Int target, Int* next,
+                            Int* roots, Int max_roots);
+
+/* The word of root r that points to block i; 0 for a register. */
+Addr MR_(retention_root_word_to)(const MR_Retention* a, UInt r, Int i);
 
 #endif

@@ -1,7 +1,12 @@
 /* memroot roots: names for root words.  A word on a thread's live stack
    belongs to a frame (to a local variable, with --read-var-info=yes);
    near a thread's thread pointer, to its TLS; elsewhere to the data
-   symbol around it, the object file's data, or the mapping it lies in. */
+   symbol around it, the object file's data, or the mapping it lies in.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_aspacemgr.h"
 #include "pub_tool_debuginfo.h"
@@ -12,7 +17,6 @@
 #include "pub_tool_threadstate.h"
 #include "pub_tool_xarray.h"
 #include "libvex_guest_amd64.h"
-#include "mr_json.h"
 #include "mr_roots.h"
 
 /* Frames deeper than this are counted with the deepest one unwound. */
@@ -301,10 +305,10 @@ MR_Root* MR_(root_of_register)(ThreadId tid, const HChar* regname)
 /*--- Words for roots                                       ---*/
 /*------------------------------------------------------------*/
 
-static const HChar* object_of(Addr a)
+const HChar* MR_(root_object)(const MR_Root* r)
 {
    const HChar* obj;
-   if (VG_(DebugInfo_sect_kind)(&obj, a) != Vg_SectUnknown)
+   if (VG_(DebugInfo_sect_kind)(&obj, r->first_word) != Vg_SectUnknown)
       return obj;
    return NULL;
 }
@@ -314,7 +318,7 @@ const HChar* MR_(root_name)(const MR_Root* r, HChar* buf, SizeT n)
    const MR_RootKey* k = &r->key;
    switch (k->kind) {
    case MR_RootGlobal: {
-      const HChar* obj = object_of(r->first_word);
+      const HChar* obj = MR_(root_object)(r);
       VG_(snprintf)(buf, n, "global %s%s%s", k->name, obj ? " in " : "",
                     obj ? obj : "");
       break;
@@ -414,46 +418,4 @@ void MR_(root_word_text)(const MR_Root* r, Addr a, HChar* buf, SizeT n)
       VG_(snprintf)(buf, n, "word %#lx", a);
       break;
    }
-}
-
-void MR_(root_json)(VgFile* fp, const MR_Root* r)
-{
-   const MR_RootKey* k = &r->key;
-   VG_(fprintf)(fp, "{\"kind\": \"%s\"", MR_(str_root_kind)(k->kind));
-   switch (k->kind) {
-   case MR_RootGlobal:
-      VG_(fprintf)(fp, ", \"symbol\": ");
-      MR_(json_string)(fp, k->name);
-      VG_(fprintf)(fp, ", \"address\": \"%#lx\", \"object\": ", k->base);
-      MR_(json_string)(fp, object_of(r->first_word));
-      break;
-   case MR_RootObject:
-      VG_(fprintf)(fp, ", \"object\": ");
-      MR_(json_string)(fp, k->name);
-      break;
-   case MR_RootStack:
-      VG_(fprintf)(fp, ", \"thread\": %u, \"frame\": %u, \"ip\": \"%#lx\", "
-                   "\"function\": ", k->tid, r->frame_no, k->base);
-      {
-         const HChar* fn;
-         MR_(json_string)(fp, VG_(get_fnname)(VG_(current_DiEpoch)(),
-                                              k->base, &fn) ? fn : NULL);
-      }
-      VG_(fprintf)(fp, ", \"local\": ");
-      MR_(json_string)(fp, k->name);
-      break;
-   case MR_RootRegister:
-      VG_(fprintf)(fp, ", \"thread\": %u, \"register\": ", k->tid);
-      MR_(json_string)(fp, k->name);
-      break;
-   case MR_RootTLS:
-      VG_(fprintf)(fp, ", \"thread\": %u", k->tid);
-      break;
-   case MR_RootMapping:
-      VG_(fprintf)(fp, ", \"start\": \"%#lx\", \"end\": \"%#lx\", \"file\": ",
-                   k->base, r->seg_end);
-      MR_(json_string)(fp, k->name);
-      break;
-   }
-   VG_(fprintf)(fp, "}");
 }

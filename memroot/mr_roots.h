@@ -1,12 +1,16 @@
-/* memroot roots: the root words of a leak check grouped into the things a
-   programmer knows — a global, a local or a frame of a thread, a
-   register, thread-local storage, a mapping. */
+/* memroot roots: the root words of a leak search grouped into the things
+   a programmer knows — a global, a local or a frame of a thread, a
+   register, thread-local storage, a mapping — and their names.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_ROOTS_H
 #define __MR_ROOTS_H
 
 #include "mr_basics.h"
-#include "pub_tool_libcfile.h"
 
 typedef enum {
    MR_RootGlobal,    /* a data symbol */
@@ -55,8 +59,8 @@ void MR_(pp_root_declaration)(const MR_Root* r, const HChar* indent);
 /* A word of the root, as "g_cache+16 (0x..)" or, with var info, its
    field. */
 void MR_(root_word_text)(const MR_Root* r, Addr a, HChar* buf, SizeT n);
-/* The root as a JSON object. */
-void MR_(root_json)(VgFile* fp, const MR_Root* r);
+/* The object file a global or object root lies in, or NULL. */
+const HChar* MR_(root_object)(const MR_Root* r);
 
 const HChar* MR_(str_root_kind)(MR_RootKind k);
 

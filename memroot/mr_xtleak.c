@@ -116,25 +116,23 @@ static void delta(ULong now, ULong before, ULong* up, ULong* down)
       *down = before - now;
 }
 
-void MR_(xtleak_add)(XTree* xt, const MR_LossRecord* lr)
+void MR_(xtleak_add)(XTree* xt, ExeContext* allocated_at, MR_Reachedness r,
+                     const MR_LossSizes* now, const MR_LossSizes* before)
 {
-   MR_Reachedness r = MR_(lr_state)(lr);
-   MR_LossSizes   now, before;
-   XL_Leak        v;
-   XL_Sizes*      up   = &v.s[XL_Increase][r];
-   XL_Sizes*      down = &v.s[XL_Decrease][r];
+   XL_Leak   v;
+   XL_Sizes* up   = &v.s[XL_Increase][r];
+   XL_Sizes* down = &v.s[XL_Decrease][r];
 
-   MR_(lr_sizes)(lr, &now, &before);
    xl_init(&v);
-   v.s[XL_Value][r].szB          = now.szB;
-   v.s[XL_Value][r].indirect_szB = now.indirect_szB;
-   v.s[XL_Value][r].num_blocks   = now.num_blocks;
-   delta(now.szB, before.szB, &up->szB, &down->szB);
-   delta(now.indirect_szB, before.indirect_szB,
+   v.s[XL_Value][r].szB          = now->szB;
+   v.s[XL_Value][r].indirect_szB = now->indirect_szB;
+   v.s[XL_Value][r].num_blocks   = now->num_blocks;
+   delta(now->szB, before->szB, &up->szB, &down->szB);
+   delta(now->indirect_szB, before->indirect_szB,
          &up->indirect_szB, &down->indirect_szB);
-   delta(now.num_blocks, before.num_blocks,
+   delta(now->num_blocks, before->num_blocks,
          &up->num_blocks, &down->num_blocks);
-   VG_(XT_add_to_ec)(xt, MR_(lr_where)(lr), &v);
+   VG_(XT_add_to_ec)(xt, allocated_at, &v);
 }
 
 void MR_(xtleak_write)(XTree* xt, const HChar* filename, Bool announce)

@@ -11,9 +11,10 @@
 
 XTree* MR_(xtleak_new)(void);
 
-/* Adds a record's sizes, and their growth or shrinkage since the previous
-   check, at its allocation stack. */
-void MR_(xtleak_add)(XTree* xt, const MR_LossRecord* lr);
+/* Adds a loss record's sizes, now and at the previous check, at its
+   allocation stack: the value, and the growth or shrinkage. */
+void MR_(xtleak_add)(XTree* xt, ExeContext* allocated_at, MR_Reachedness r,
+                     const MR_LossSizes* now, const MR_LossSizes* before);
 
 /* Writes the tree to filename and frees it; with announce, says where. */
 void MR_(xtleak_write)(XTree* xt, const HChar* filename, Bool announce);

@@ -1,31 +1,14 @@
-/* memroot report: the text of leak reports.  Where Memcheck has a layout,
-   this is it, word for word, so that people and scripts feel at home. */
+/* memroot leaktext: the text of leak reports.  Where Memcheck has a
+   layout, this is it, word for word, so that people and scripts feel at
+   home.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_options.h"
-#include "mr_report.h"
-
-const HChar* MR_(str_reachedness)(MR_Reachedness r)
-{
-   switch (r) {
-   case MR_Unreached:    return "definitely lost";
-   case MR_IndirectLeak: return "indirectly lost";
-   case MR_Possible:     return "possibly lost";
-   case MR_Reachable:    return "still reachable";
-   }
-   tl_assert(0);
-}
-
-const HChar* MR_(str_heuristic)(MR_Heuristic h)
-{
-   switch (h) {
-   case MR_LchNone:                return "none";
-   case MR_LchStdString:           return "stdstring";
-   case MR_LchLength64:            return "length64";
-   case MR_LchNewArray:            return "newarray";
-   case MR_LchMultipleInheritance: return "multipleinheritance";
-   default:                        tl_assert(0);
-   }
-}
+#include "mr_leaktext.h"
 
 /* " (+N)" or " (-N)" between two checks; nothing when deltas are off. */
 typedef struct { HChar s[32]; } Delta;

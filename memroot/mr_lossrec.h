@@ -1,0 +1,55 @@
+/* memroot lossrec: a leak check's loss records — the blocks of one kind
+   allocated at one place — their order, their growth between checks, how
+   they are reported through the error manager, and the monitor commands
+   that list their blocks.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
+
+#ifndef __MR_LOSSREC_H
+#define __MR_LOSSREC_H
+
+#include "mr_leak.h"
+
+typedef struct _MR_LossRecord MR_LossRecord;
+MR_Reachedness MR_(lr_state)(const MR_LossRecord* lr);
+ExeContext*    MR_(lr_allocated_at)(const MR_LossRecord* lr);
+SizeT          MR_(lr_total_bytes)(const MR_LossRecord* lr);
+UInt           MR_(lr_num_blocks)(const MR_LossRecord* lr);
+
+/* Prints one loss record in Memcheck's words, with the allocation stack;
+   an indirectly lost record also says which lost block holds it. */
+void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
+                        const MR_LossRecord* lr);
+
+/* Runs a leak check and reports it as lcp asks. */
+void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
+
+/* The search of the last leak check, kept until the next one; NULL if
+   none was done. */
+const MR_Search* MR_(last_check_search)(void);
+
+/* Counts the leak checks run so far; suppressions count their use per
+   check. */
+ULong MR_(leak_check_generation)(void);
+
+/* After a leak check, prints the blocks of loss records [from, to]
+   (indexes from 0), at most max_blocks of them, each with the blocks it
+   holds indirectly; with heuristics, only blocks found by those. */
+void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks,
+                           UInt heuristics);
+
+/* The address of the first block of loss record nr (from 0) of the last
+   leak check; False, after saying why, when there is none. */
+Bool MR_(loss_record_first_block)(UInt nr, Addr* a);
+
+/* Totals of the last leak check, as VALGRIND_COUNT_LEAKS and
+   VALGRIND_COUNT_LEAK_BLOCKS return them. */
+typedef struct {
+   SizeT leaked, dubious, reachable, suppressed;
+} MR_LeakTotals;
+void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks);
+
+#endif

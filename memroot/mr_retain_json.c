@@ -1,0 +1,177 @@
+/* memroot retain json: the retention report as a JSON file
+   (--retention-file), laid out in docs/retention.md.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
+
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_execontext.h"
+#include "pub_tool_libcfile.h"
+#include "pub_tool_libcproc.h"
+#include "pub_tool_vki.h"
+#include "mr_json.h"
+#include "mr_retain_render.h"
+
+static void json_size(VgFile* fp, const HChar* name, MR_Size s)
+{
+   VG_(fprintf)(fp, "\"%s\": {\"bytes\": %lu, \"blocks\": %u}", name,
+                s.bytes, s.blocks);
+}
+
+static void json_frame(UInt i, DiEpoch ep, Addr ip, void* opaque)
+{
+   VgFile*      fp = opaque;
+   const HChar *fn, *file, *dir;
+   UInt         line;
+   VG_(fprintf)(fp, "%s{\"ip\": \"%#lx\", \"function\": ", i ? ", " : "",
+                ip);
+   MR_(json_string)(fp, VG_(get_fnname)(ep, ip, &fn) ? fn : NULL);
+   if (VG_(get_filename_linenum)(ep, ip, &file, &dir, &line)) {
+      VG_(fprintf)(fp, ", \"file\": ");
+      MR_(json_string)(fp, file);
+      VG_(fprintf)(fp, ", \"line\": %u", line);
+   }
+   VG_(fprintf)(fp, "}");
+}
+
+static void json_stack(VgFile* fp, ExeContext* allocated_at)
+{
+   VG_(fprintf)(fp, "[");
+   VG_(apply_ExeContext)(json_frame, fp, allocated_at);
+   VG_(fprintf)(fp, "]");
+}
+
+static void json_sites(VgFile* fp, const MR_Retention* a, Int k)
+{
+   UInt max_sites = a->params->max_sites;
+   const MR_AllocSiteSize* top[max_sites ? max_sites : 1];
+   UInt i, n = MR_(retention_top_sites)(a, k, top, max_sites);
+   VG_(fprintf)(fp, "\"sites\": [");
+   for (i = 0; i < n; i++) {
+      VG_(fprintf)(fp, "%s{", i ? ", " : "");
+      json_size(fp, "size", top[i]->size);
+      VG_(fprintf)(fp, ", \"stack\": ");
+      json_stack(fp, top[i]->allocated_at);
+      VG_(fprintf)(fp, "}");
+   }
+   VG_(fprintf)(fp, "]");
+}
+
+static void json_root(VgFile* fp, const MR_Root* r)
+{
+   const MR_RootKey* k = &r->key;
+   VG_(fprintf)(fp, "{\"kind\": \"%s\"", MR_(str_root_kind)(k->kind));
+   switch (k->kind) {
+   case MR_RootGlobal:
+      VG_(fprintf)(fp, ", \"symbol\": ");
+      MR_(json_string)(fp, k->name);
+      VG_(fprintf)(fp, ", \"address\": \"%#lx\", \"object\": ", k->base);
+      MR_(json_string)(fp, MR_(root_object)(r));
+      break;
+   case MR_RootObject:
+      VG_(fprintf)(fp, ", \"object\": ");
+      MR_(json_string)(fp, k->name);
+      break;
+   case MR_RootStack: {
+      const HChar* fn;
+      VG_(fprintf)(fp, ", \"thread\": %u, \"frame\": %u, \"ip\": \"%#lx\", "
+                   "\"function\": ", k->tid, r->frame_no, k->base);
+      MR_(json_string)(fp, VG_(get_fnname)(VG_(current_DiEpoch)(),
+                                           k->base, &fn) ? fn : NULL);
+      VG_(fprintf)(fp, ", \"local\": ");
+      MR_(json_string)(fp, k->name);
+      break;
+   }
+   case MR_RootRegister:
+      VG_(fprintf)(fp, ", \"thread\": %u, \"register\": ", k->tid);
+      MR_(json_string)(fp, k->name);
+      break;
+   case MR_RootTLS:
+      VG_(fprintf)(fp, ", \"thread\": %u", k->tid);
+      break;
+   case MR_RootMapping:
+      VG_(fprintf)(fp, ", \"start\": \"%#lx\", \"end\": \"%#lx\", \"file\": ",
+                   k->base, r->seg_end);
+      MR_(json_string)(fp, k->name);
+      break;
+   }
+   VG_(fprintf)(fp, "}");
+}
+
+static void json_retained_root(VgFile* fp, const MR_Retention* a,
+                               const MR_RetainedRoot* l)
+{
+   VG_(fprintf)(fp, "{\"root\": ");
+   json_root(fp, l->root);
+   VG_(fprintf)(fp, ", ");
+   json_size(fp, "retained", l->retained);
+   VG_(fprintf)(fp, ", ");
+   json_size(fp, "reachable", l->reach);
+   VG_(fprintf)(fp, ", \"growth\": {\"bytes\": %lld, \"blocks\": %lld}, "
+                "\"gone\": %s, ",
+                (Long)l->retained.bytes - (Long)l->before.bytes,
+                (Long)l->retained.blocks - (Long)l->before.blocks,
+                l->k == -1 ? "true" : "false");
+   if (l->k != -1)
+      json_sites(fp, a, l->k);
+   else
+      VG_(fprintf)(fp, "\"sites\": []");
+   VG_(fprintf)(fp, "}");
+}
+
+static void json_shared_block(VgFile* fp, const MR_Retention* a,
+                              const MR_SharedBlock* sb)
+{
+   const MR_Block* b = a->search->blocks[MR_(block_of_node)(a, a->order[sb->k])];
+   Word e;
+   VG_(fprintf)(fp, "{\"address\": \"%#lx\", \"size\": %lu, ", b->data,
+                (SizeT)b->szB);
+   json_size(fp, "retained", sb->retained);
+   VG_(fprintf)(fp, ", \"reached_from\": [");
+   for (e = 0; e < VG_(sizeXA)(sb->sharers); e++) {
+      VG_(fprintf)(fp, "%s", e ? ", " : "");
+      json_root(fp, MR_(roots_get)(*(Int*)VG_(indexXA)(sb->sharers, e)));
+   }
+   VG_(fprintf)(fp, "], ");
+   json_sites(fp, a, sb->k);
+   VG_(fprintf)(fp, "}");
+}
+
+Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name)
+{
+   VgFile* fp = VG_(fopen)(name, VKI_O_CREAT | VKI_O_TRUNC | VKI_O_WRONLY,
+                           VKI_S_IRUSR | VKI_S_IWUSR | VKI_S_IRGRP
+                           | VKI_S_IROTH);
+   MR_Size reachable = { a->ret_bytes[0], a->ret_blocks[0] };
+   UInt    i;
+   Int     t;
+
+   if (fp == NULL) {
+      VG_(umsg)("Error: can't open the retention file '%s'\n", name);
+      return False;
+   }
+   VG_(fprintf)(fp, "{\"memroot_retention\": 1, \"pid\": %d, \"report\": %u,"
+                " ", VG_(getpid)(), a->report_no);
+   json_size(fp, "live", a->live);
+   VG_(fprintf)(fp, ", ");
+   json_size(fp, "reachable", reachable);
+   VG_(fprintf)(fp, ",\n \"roots\": [");
+   for (i = 0; i < a->n_listed; i++) {
+      VG_(fprintf)(fp, "%s\n  ", i ? "," : "");
+      json_retained_root(fp, a, &a->roots[i]);
+   }
+   VG_(fprintf)(fp, "],\n ");
+   json_size(fp, "others", a->others);
+   VG_(fprintf)(fp, ",\n ");
+   json_size(fp, "shared", a->shared_total);
+   VG_(fprintf)(fp, ",\n \"shared_blocks\": [");
+   for (t = 0; t < a->n_shared && t < (Int)a->params->max_roots; t++) {
+      VG_(fprintf)(fp, "%s\n  ", t ? "," : "");
+      json_shared_block(fp, a, &a->shared[t]);
+   }
+   VG_(fprintf)(fp, "]}\n");
+   VG_(fclose)(fp);
+   return True;
+}

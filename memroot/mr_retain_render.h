@@ -1,0 +1,31 @@
+/* memroot retain render: the renderings of a retention report, one file
+   each; only mr_retain_report.c calls them.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
+
+#ifndef __MR_RETAIN_RENDER_H
+#define __MR_RETAIN_RENDER_H
+
+#include "mr_retain.h"
+
+/* RETENTION BY ROOT on the log (mr_retain_text.c). */
+void MR_(retention_pp_text)(const MR_Retention* a);
+
+/* The paths from roots[0..n) to node target along next[], on the log
+   (mr_retain_text.c). */
+void MR_(retention_pp_paths)(const MR_Retention* a, Int target,
+                             const Int* next, const Int* roots, Int n,
+                             UInt max_paths);
+
+/* <memroot_retention> in the XML output (mr_retain_xml.c). */
+void MR_(retention_pp_xml)(const MR_Retention* a);
+
+/* The report as JSON into the file name, already expanded
+   (mr_retain_json.c); False, after saying why, when it cannot be
+   written. */
+Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name);
+
+#endif

@@ -1,0 +1,72 @@
+/* memroot retain report: runs the retention analysis on a search and
+   hands it to the renderings the options ask for.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
+
+#include "pub_tool_options.h"
+#include "mr_retain_render.h"
+#include "mr_retain_report.h"
+
+void MR_(retention_report)(const MR_Search* s, const MR_RetentionParams* p)
+{
+   MR_Retention* a = MR_(retention_attribute)(s);
+
+   MR_(retention_select)(a, p);
+   if (VG_(clo_xml))
+      MR_(retention_pp_xml)(a);
+   else if (VG_(clo_verbosity) > 0)
+      MR_(retention_pp_text)(a);
+   if (p->json_file != NULL) {
+      HChar* name = VG_(expand_file_name)("--retention-file", p->json_file);
+      MR_(retention_write_json)(a, name);
+      VG_(free)(name);
+   }
+   /* Last: a gone root of this report is a root of the last one. */
+   MR_(retention_remember)(a);
+   MR_(retention_free)(a);
+}
+
+void MR_(retention_paths)(const MR_Search* s, Addr addr, UInt max_paths)
+{
+   MR_Retention* a;
+   Int i = MR_(search_find_block)(s, addr), target, n, *next, *roots;
+
+   if (i == -1) {
+      VG_(umsg)("%#lx is not in a live heap block\n", addr);
+      return;
+   }
+   if (s->facts[i].state > MR_Possible) {
+      VG_(umsg)("Block %#lx (%'lu bytes) is %s: no root retains it\n",
+                s->blocks[i]->data, (SizeT)s->blocks[i]->szB,
+                MR_(str_reachedness)(s->facts[i].state));
+      return;
+   }
+   a      = MR_(retention_attribute)(s);
+   next   = VG_(malloc)("memroot.retain.next", a->n_nodes * sizeof(Int));
+   roots  = VG_(malloc)("memroot.retain.roots", max_paths * sizeof(Int));
+   target = MR_(node_of_block)(a, i);
+   n = MR_(retention_paths_to)(a, target, next, roots, max_paths);
+   MR_(retention_pp_paths)(a, target, next, roots, n, max_paths);
+   VG_(free)(next);
+   VG_(free)(roots);
+   MR_(retention_free)(a);
+}
+
+void MR_(search_and_report_retention)(const MR_SearchParams* sp,
+                                      const MR_RetentionParams* p)
+{
+   MR_Search* s = MR_(leak_search)(sp);
+   MR_(retention_report)(s, p);
+   MR_(search_free)(s);
+}
+
+void MR_(search_and_report_paths)(const MR_SearchParams* sp, Addr addr,
+                                  UInt max_paths)
+{
+   MR_Search* s = MR_(leak_search)(sp);
+   MR_(retention_paths)(s, addr, max_paths);
+   MR_(search_free)(s);
+}

@@ -1,0 +1,30 @@
+/* memroot retain report: a retention analysis rendered in the forms asked
+   for — text on the log, an element of the XML output, a JSON file — and
+   the shortest paths from roots to one block.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
+
+#ifndef __MR_RETAIN_REPORT_H
+#define __MR_RETAIN_REPORT_H
+
+#include "mr_retain.h"
+
+/* Attributes the blocks of s, a search that kept its edges, to roots and
+   reports it as p asks. */
+void MR_(retention_report)(const MR_Search* s, const MR_RetentionParams* p);
+
+/* The shortest paths from up to max_paths roots to the block of s holding
+   addr, each pointer with the line that stored it. */
+void MR_(retention_paths)(const MR_Search* s, Addr addr, UInt max_paths);
+
+/* The same two after a search of their own, made as sp asks: what a
+   program asks for while it runs. */
+void MR_(search_and_report_retention)(const MR_SearchParams* sp,
+                                      const MR_RetentionParams* p);
+void MR_(search_and_report_paths)(const MR_SearchParams* sp, Addr addr,
+                                  UInt max_paths);
+
+#endif
