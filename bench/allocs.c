@@ -1,5 +1,10 @@
 /* Allocation-heavy: a pool of live blocks of mixed sizes replaced at
-   random, with realloc growth, as a message-passing program does. */
+   random, with realloc growth, as a message-passing program does.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,12 @@
    the nodes with even keys are deleted (about half are freed), the rest is
    summed in order.  At exit the tree is reachable from a global, except
    one detached subtree: its root is definitely lost and the nodes below it
-   indirectly lost, so the leak check has every kind of work to do. */
+   indirectly lost, so the leak check has every kind of work to do.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,10 @@
 /* Compute-heavy with few stores: a dense matrix product and an n-body
-   step in registers, on small arrays. */
+   step in registers, on small arrays.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <math.h>
 #include <stdio.h>
 

@@ -1,6 +1,11 @@
 /* Pointer-heavy: a chained hash table of a few hundred thousand nodes,
    rehashed as it grows, then searched and unlinked; every node store is a
-   heap pointer. */
+   heap pointer.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdio.h>
 #include <stdlib.h>
 

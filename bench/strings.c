@@ -1,6 +1,11 @@
 /* String and copy heavy: builds lines with snprintf, keeps pointers to
    them in a growing array (realloc), sorts the array with qsort and
-   copies it with memcpy: narrow stores, vector copies, pointer arrays. */
+   copies it with memcpy: narrow stores, vector copies, pointer arrays.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,11 @@
 /* The example from the README: a cache that keeps its entries (still
    reachable), and a list whose only pointer is dropped (definitely lost,
-   with its tail indirectly lost). */
+   with its tail indirectly lost).
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,12 @@
    eval/link with path compression, then each immediate dominator as the
    nearest common ancestor of the parent and the semidominator.  Near
    linear; every walk uses an explicit stack, so a list of millions of
-   blocks needs no deep recursion. */
+   blocks needs no deep recursion.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "mr_domtree.h"
 

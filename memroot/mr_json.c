@@ -1,6 +1,11 @@
 /* memroot json: strings for JSON files.  Names come from debug info and
    file systems: any byte may appear, and control characters must not
-   reach the file raw. */
+   reach the file raw.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "mr_json.h"
 

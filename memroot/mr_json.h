@@ -1,5 +1,10 @@
 /* memroot json: the little JSON writing the machine-readable reports
-   need. */
+   need.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_JSON_H
 #define __MR_JSON_H

@@ -650,6 +650,16 @@ MR_Search* MR_(leak_search)(const MR_SearchParams* p)
    return s;
 }
 
+void MR_(search_drop_block_edges)(MR_Search* s)
+{
+   VG_(free)(s->edge_start);
+   VG_(free)(s->edge_n);
+   VG_(free)(s->edges);
+   s->edge_start = s->edge_n = NULL;
+   s->edges = NULL;
+   s->n_edges = s->edges_cap = 0;
+}
+
 void MR_(search_free)(MR_Search* s)
 {
    if (s == NULL)
@@ -660,9 +670,7 @@ void MR_(search_free)(MR_Search* s)
       VG_(deleteXA)(s->root_edges);
    if (s->reg_edges != NULL)
       VG_(deleteXA)(s->reg_edges);
-   VG_(free)(s->edge_start);
-   VG_(free)(s->edge_n);
-   VG_(free)(s->edges);
+   MR_(search_drop_block_edges)(s);
    VG_(free)(s);
 }
 

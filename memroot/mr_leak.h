@@ -150,6 +150,9 @@ typedef struct {
 MR_Search* MR_(leak_search)(const MR_SearchParams* p);
 void       MR_(search_free)(MR_Search* s);
 
+/* Frees the block-to-block edges kept, once a graph holds them. */
+void       MR_(search_drop_block_edges)(MR_Search* s);
+
 /* True while the blocks of s are all still live: no free since. */
 Bool MR_(search_is_current)(const MR_Search* s);
 

@@ -64,7 +64,7 @@ UInt MR_(lr_num_blocks)(const MR_LossRecord* lr)
    return lr->num_blocks;
 }
 
-const MR_Search* MR_(last_check_search)(void)
+MR_Search* MR_(last_check_search)(void)
 {
    return lr_search;
 }

@@ -28,8 +28,8 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
 void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
 
 /* The search of the last leak check, kept until the next one; NULL if
-   none was done. */
-const MR_Search* MR_(last_check_search)(void);
+   none was done.  A retention analysis may take its block edges. */
+MR_Search* MR_(last_check_search)(void);
 
 /* Counts the leak checks run so far; suppressions count their use per
    check. */

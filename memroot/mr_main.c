@@ -66,9 +66,9 @@ static void print_heap_profile(void)
 
 static void mr_fini(Int exitcode)
 {
-   const Bool       retain = MR_(clo_retention) || MR_(clo_retention_path);
-   const MR_Search* s = NULL;
-   MR_Search*       own = NULL;
+   const Bool retain = MR_(clo_retention) || MR_(clo_retention_path);
+   MR_Search* s = NULL;
+   MR_Search* own = NULL;
 
    if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
       MR_(heap_print_summary)();
@@ -85,13 +85,17 @@ static void mr_fini(Int exitcode)
          s = own = MR_(leak_search)(&sp);
       }
    }
-   if (MR_(clo_retention) && s->n_blocks > 0) {
-      MR_RetentionParams rp;
-      MR_(clo_retention_params)(&rp);
-      MR_(retention_report)(s, &rp);
+   if (retain) {
+      MR_Retention* a = MR_(retention_attribute)(s);
+      if (MR_(clo_retention) && s->n_blocks > 0) {
+         MR_RetentionParams rp;
+         MR_(clo_retention_params)(&rp);
+         MR_(retention_report)(a, &rp);
+      }
+      if (MR_(clo_retention_path) != 0 && !VG_(clo_xml))
+         MR_(retention_paths)(a, MR_(clo_retention_path), 3);
+      MR_(retention_free)(a);
    }
-   if (MR_(clo_retention_path) != 0 && !VG_(clo_xml))
-      MR_(retention_paths)(s, MR_(clo_retention_path), 3);
    MR_(search_free)(own);
    if (MR_(clo_heap_profile) && !VG_(clo_xml))
       print_heap_profile();

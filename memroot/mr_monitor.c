@@ -260,7 +260,7 @@ static void who_points_at_command(HChar** saveptr)
       bad_command(usage_who_points_at, "<len> must be >= 1", NULL);
       return;
    }
-   MR_(who_points_at)(address, szB, MR_(clo_leak_scan));
+   MR_(who_points_at)(address, szB, MR_(clo_search_params)().scan);
 }
 
 static void retention_command(HChar** saveptr)

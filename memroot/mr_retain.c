@@ -126,13 +126,16 @@ static void dominate(MR_Retention* a)
       a->live.bytes += a->search->blocks[i]->szB;
 }
 
-MR_Retention* MR_(retention_attribute)(const MR_Search* s)
+MR_Retention* MR_(retention_attribute)(MR_Search* s)
 {
    MR_Retention* a = VG_(calloc)("memroot.retain", 1, sizeof(MR_Retention));
-   tl_assert(s->root_edges != NULL);   /* searched with keep_edges */
+   /* Searched with keep_edges, and not attributed yet. */
+   tl_assert(s->root_edges != NULL && s->edge_n != NULL);
    a->search = s;
    MR_(roots_begin)();
    build_graph(a);
+   /* The graph holds them now: the dominator tree's arrays need room. */
+   MR_(search_drop_block_edges)(s);
    dominate(a);
    return a;
 }

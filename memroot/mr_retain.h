@@ -107,8 +107,10 @@ static inline Int MR_(block_of_node)(const MR_Retention* a, Int v)
 }
 
 /* The graph, its dominator tree and the retained sizes, for a search
-   that kept its edges.  The roots are named until MR_(retention_free). */
-MR_Retention* MR_(retention_attribute)(const MR_Search* s);
+   that kept its edges; the graph takes over the search's block edges,
+   which the search no longer has after it (one attribution per search).
+   The roots are named until MR_(retention_free). */
+MR_Retention* MR_(retention_attribute)(MR_Search* s);
 
 /* The report p asks for: the roots it lists (growth against the last
    report remembered), what they reach, the shared blocks, the

@@ -10,10 +10,8 @@
 #include "mr_retain_render.h"
 #include "mr_retain_report.h"
 
-void MR_(retention_report)(const MR_Search* s, const MR_RetentionParams* p)
+void MR_(retention_report)(MR_Retention* a, const MR_RetentionParams* p)
 {
-   MR_Retention* a = MR_(retention_attribute)(s);
-
    MR_(retention_select)(a, p);
    if (VG_(clo_xml))
       MR_(retention_pp_xml)(a);
@@ -26,12 +24,11 @@ void MR_(retention_report)(const MR_Search* s, const MR_RetentionParams* p)
    }
    /* Last: a gone root of this report is a root of the last one. */
    MR_(retention_remember)(a);
-   MR_(retention_free)(a);
 }
 
-void MR_(retention_paths)(const MR_Search* s, Addr addr, UInt max_paths)
+void MR_(retention_paths)(const MR_Retention* a, Addr addr, UInt max_paths)
 {
-   MR_Retention* a;
+   const MR_Search* s = a->search;
    Int i = MR_(search_find_block)(s, addr), target, n, *next, *roots;
 
    if (i == -1) {
@@ -44,7 +41,6 @@ void MR_(retention_paths)(const MR_Search* s, Addr addr, UInt max_paths)
                 MR_(str_reachedness)(s->facts[i].state));
       return;
    }
-   a      = MR_(retention_attribute)(s);
    next   = VG_(malloc)("memroot.retain.next", a->n_nodes * sizeof(Int));
    roots  = VG_(malloc)("memroot.retain.roots", max_paths * sizeof(Int));
    target = MR_(node_of_block)(a, i);
@@ -52,21 +48,24 @@ void MR_(retention_paths)(const MR_Search* s, Addr addr, UInt max_paths)
    MR_(retention_pp_paths)(a, target, next, roots, n, max_paths);
    VG_(free)(next);
    VG_(free)(roots);
-   MR_(retention_free)(a);
 }
 
 void MR_(search_and_report_retention)(const MR_SearchParams* sp,
                                       const MR_RetentionParams* p)
 {
-   MR_Search* s = MR_(leak_search)(sp);
-   MR_(retention_report)(s, p);
+   MR_Search*    s = MR_(leak_search)(sp);
+   MR_Retention* a = MR_(retention_attribute)(s);
+   MR_(retention_report)(a, p);
+   MR_(retention_free)(a);
    MR_(search_free)(s);
 }
 
 void MR_(search_and_report_paths)(const MR_SearchParams* sp, Addr addr,
                                   UInt max_paths)
 {
-   MR_Search* s = MR_(leak_search)(sp);
-   MR_(retention_paths)(s, addr, max_paths);
+   MR_Search*    s = MR_(leak_search)(sp);
+   MR_Retention* a = MR_(retention_attribute)(s);
+   MR_(retention_paths)(a, addr, max_paths);
+   MR_(retention_free)(a);
    MR_(search_free)(s);
 }

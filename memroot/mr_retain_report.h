@@ -12,13 +12,13 @@
 
 #include "mr_retain.h"
 
-/* Attributes the blocks of s, a search that kept its edges, to roots and
-   reports it as p asks. */
-void MR_(retention_report)(const MR_Search* s, const MR_RetentionParams* p);
+/* Reports an attribution as p asks; the next report's growth is
+   measured against this one. */
+void MR_(retention_report)(MR_Retention* a, const MR_RetentionParams* p);
 
-/* The shortest paths from up to max_paths roots to the block of s holding
+/* The shortest paths from up to max_paths roots to the block holding
    addr, each pointer with the line that stored it. */
-void MR_(retention_paths)(const MR_Search* s, Addr addr, UInt max_paths);
+void MR_(retention_paths)(const MR_Retention* a, Addr addr, UInt max_paths);
 
 /* The same two after a search of their own, made as sp asks: what a
    program asks for while it runs. */

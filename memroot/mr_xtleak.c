@@ -3,7 +3,12 @@
    loss record, three times: the value, the increase and the decrease since
    the previous check (callgrind costs cannot be negative).  The events and
    the order of the numbers are Memcheck's, so that the same viewers and
-   scripts read both tools' files. */
+   scripts read both tools' files.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "mr_xtleak.h"
 

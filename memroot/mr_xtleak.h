@@ -1,7 +1,12 @@
 /* memroot xtleak: a leak check's loss records as an execution tree in
    callgrind format, the file Memcheck writes for --xtree-leak=yes and for
    the monitor command `leak_check xtleak`, readable by callgrind_annotate
-   and kcachegrind. */
+   and kcachegrind.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 
 #ifndef __MR_XTLEAK_H
 #define __MR_XTLEAK_H

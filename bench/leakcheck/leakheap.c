@@ -9,7 +9,12 @@
    With "inner", the program asks for a leak check itself
    (VALGRIND_DO_LEAK_CHECK) and prints how long it took, in milliseconds of
    wall and of CPU time; with "retention", the same for a retention report
-   (MEMROOT_RETENTION_REPORT). */
+   (MEMROOT_RETENTION_REPORT).
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
