@@ -84,6 +84,8 @@ typedef enum {
 #define MEMROOT_SLOT_SYSCALL   1  /* written by a system call */
 #define MEMROOT_SLOT_STARTUP   2  /* present at start-up */
 #define MEMROOT_SLOT_CORE      3  /* written by Valgrind: signal frame, realloc */
+#define MEMROOT_SLOT_EARLY     4  /* stored before the memory it points to
+                                     became a heap block (custom allocators) */
 
 /* The address of the instruction that last stored a possible heap pointer
    into the aligned 8-byte word holding addr, since that memory became

@@ -53,17 +53,32 @@ void MR_(record_freemismatch_error)(ThreadId tid, const MR_Block* b)
    VG_(maybe_record_error)(tid, MR_Err_FreeMismatch, b->data, NULL, &extra);
 }
 
-Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
-                                   const HChar* argument, SizeT value)
+static void record_fishy(ThreadId tid, const HChar* function,
+                         const HChar* argument, SizeT value)
 {
    MR_Error extra;
    tl_assert(tid != VG_INVALID_THREADID);
-   if ((SSizeT)value >= 0)
-      return False;
    extra.u.fishy.function = function;
    extra.u.fishy.argument = argument;
    extra.u.fishy.value    = value;
    VG_(maybe_record_error)(tid, MR_Err_FishyValue, 0, NULL, &extra);
+}
+
+Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
+                                   const HChar* argument, SizeT value)
+{
+   if ((SSizeT)value >= 0)
+      return False;
+   record_fishy(tid, function, argument, value);
+   return True;
+}
+
+Bool MR_(record_fishy_extent_error)(ThreadId tid, const HChar* function,
+                                    Addr p, SizeT szB)
+{
+   if (p < MR_ADDR_LIMIT && szB <= MR_ADDR_LIMIT - p)
+      return False;
+   record_fishy(tid, function, "size", szB);
    return True;
 }
 

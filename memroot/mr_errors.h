@@ -56,6 +56,10 @@ void MR_(record_illegal_mempool_error)(ThreadId tid, Addr pool);
 /* True, after reporting it, when value is negative as a signed number. */
 Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
                                    const HChar* argument, SizeT value);
+/* True, after reporting szB as a fishy size, when [p, p+szB) does not fit
+   in the user address space: a client's description of a block. */
+Bool MR_(record_fishy_extent_error)(ThreadId tid, const HChar* function,
+                                    Addr p, SizeT szB);
 
 /* Reports loss record n_this_record of n_total_records, allocated at
    where, as a Leak error; prints it when print_record, counts it when

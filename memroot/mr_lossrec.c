@@ -346,8 +346,10 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
       pp_holder(lr->first);
 }
 
-void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
+Int MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
 {
+   Int interrupted;
+
    tl_assert(lcp->mode != MR_LC_Off);
    lc_check_gen++;
    lc_last_deltamode = lcp->deltamode;
@@ -355,6 +357,13 @@ void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
 
    MR_(search_free)(lr_search);
    lr_search = MR_(leak_search)(&lcp->search);
+   interrupted = lr_search->interrupted;
+   if (interrupted) {
+      /* The records of the last check stay as they were. */
+      MR_(search_free)(lr_search);
+      lr_search = NULL;
+      return interrupted;
+   }
    if (lr_search->n_blocks == 0) {
       /* Nothing to compare the next check with either. */
       if (lr_table != NULL) {
@@ -364,9 +373,10 @@ void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
       }
       if (VG_(clo_verbosity) >= 1 && !VG_(clo_xml))
          VG_(umsg)("All heap blocks were freed -- no leaks are possible\n\n");
-      return;
+      return 0;
    }
    report_loss_records(tid, lcp);
+   return 0;
 }
 
 void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks)

@@ -24,8 +24,9 @@ UInt           MR_(lr_num_blocks)(const MR_LossRecord* lr);
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                         const MR_LossRecord* lr);
 
-/* Runs a leak check and reports it as lcp asks. */
-void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
+/* Runs a leak check and reports it as lcp asks; returns the signal that
+   interrupted its search (then nothing is reported), or 0. */
+Int MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
 
 /* The search of the last leak check, kept until the next one; NULL if
    none was done.  A retention analysis may take its block edges. */

@@ -32,11 +32,13 @@ static void mr_post_clo_init(void)
 }
 
 /* The leak check at exit, as the options ask; with a retention report to
-   follow, its search keeps the pointers it followed. */
-static void leak_check_at_exit(Bool keep_edges)
+   follow, its search keeps the pointers it followed.  Returns the signal
+   that interrupted it, or 0. */
+static Int leak_check_at_exit(Bool keep_edges)
 {
    MR_LeakCheckParams lcp;
    HChar* xt_filename = NULL;
+   Int    interrupted;
 
    MR_(clo_leak_check_params)(&lcp, MR_ByOptions, keep_edges);
    if (MR_(clo_xtree_leak)) {
@@ -50,9 +52,17 @@ static void leak_check_at_exit(Bool keep_edges)
       lcp.mode            = MR_LC_Full;
       lcp.show_leak_kinds = MR_(all_reachedness)();
    }
-   MR_(detect_memory_leaks)(1 /* any thread: only for the error records */,
-                            &lcp);
+   interrupted = MR_(detect_memory_leaks)(1 /* any thread: only for the
+                                               error records */, &lcp);
    VG_(free)(xt_filename);
+   return interrupted;
+}
+
+/* A signal interrupted the exit's search: the run ends as the signal
+   asked, with the shell's code for it, and no report after. */
+static void exit_interrupted(Int sig)
+{
+   VG_(exit)(128 + sig);
 }
 
 static void print_heap_profile(void)
@@ -74,7 +84,9 @@ static void mr_fini(Int exitcode)
       MR_(heap_print_summary)();
 
    if (MR_(clo_leak_check) != MR_LC_Off) {
-      leak_check_at_exit(retain);
+      Int sig = leak_check_at_exit(retain);
+      if (sig != 0)
+         exit_interrupted(sig);
       s = MR_(last_check_search)();
    } else {
       if (VG_(clo_verbosity) == 1 && !VG_(clo_xml))
@@ -83,6 +95,8 @@ static void mr_fini(Int exitcode)
       if (retain) {
          MR_SearchParams sp = MR_(clo_search_params)();
          s = own = MR_(leak_search)(&sp);
+         if (s->interrupted)
+            exit_interrupted(s->interrupted);
       }
    }
    if (retain) {

@@ -79,15 +79,43 @@ static void bad_command(const HChar* usage, const HChar* what, const HChar* word
    VG_(gdb_printf)("usage:\n%s", usage);
 }
 
-/* A positive decimal number, all of the word. */
-static Bool parse_positive(const HChar* word, UInt* value)
+/* The value of one digit in base, or -1. */
+static Int digit_value(HChar c, UInt base)
 {
-   HChar* end;
-   Long   v;
+   Int d = c >= '0' && c <= '9' ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+   return d >= 0 && (UInt)d < base ? d : -1;
+}
+
+/* A number as who_points_at reads its length: hex 0x..., binary 0b... or
+   decimal, all of the word, with no overflow. */
+static Bool parse_number(const HChar* word, ULong* value)
+{
+   UInt base = 10;
+   Int  d;
    if (word == NULL)
       return False;
-   v = VG_(strtoll10)(word, &end);
-   if (*end != '\0' || v <= 0 || v > 999999999)
+   if (word[0] == '0' && (word[1] == 'x' || word[1] == 'b')) {
+      base = word[1] == 'x' ? 16 : 2;
+      word += 2;
+   }
+   if (*word == '\0')
+      return False;
+   for (*value = 0; *word != '\0'; word++) {
+      d = digit_value(*word, base);
+      if (d == -1 || *value > (~0ULL - d) / base)
+         return False;
+      *value = *value * base + d;
+   }
+   return True;
+}
+
+/* A positive number that fits a UInt: a count, a record number. */
+static Bool parse_positive(const HChar* word, UInt* value)
+{
+   ULong v;
+   if (!parse_number(word, &v) || v == 0 || v > 0xFFFFFFFFULL)
       return False;
    *value = (UInt)v;
    return True;
@@ -112,6 +140,21 @@ static Bool next_positive(HChar** saveptr, UInt* value, const HChar* usage,
    HChar* val = VG_(strtok_r)(NULL, " ", saveptr);
    if (parse_positive(val, value))
       return True;
+   bad_command(usage, what, val);
+   return False;
+}
+
+/* The next word as the number after "limited": any number >= 1, those
+   beyond a UInt meaning no limit. */
+static Bool next_limit(HChar** saveptr, UInt* value, const HChar* usage,
+                       const HChar* what)
+{
+   HChar* val = VG_(strtok_r)(NULL, " ", saveptr);
+   ULong  v;
+   if (parse_number(val, &v) && v >= 1) {
+      *value = v > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (UInt)v;
+      return True;
+   }
    bad_command(usage, what, val);
    return False;
 }
@@ -165,7 +208,7 @@ static Bool parse_leak_check(HChar** saveptr, MR_LeakCheckParams* lcp,
       case 10: lcp->deltamode = MR_LCD_Any; break;
       case 11: lcp->max_loss_records_output = 999999999; break;
       case 12:
-         if (!next_positive(saveptr, &lcp->max_loss_records_output,
+         if (!next_limit(saveptr, &lcp->max_loss_records_output,
                             usage_leak_check,
                             "limited needs a number of loss records >= 1"))
             return False;
@@ -227,7 +270,7 @@ static void block_list_command(HChar** saveptr)
          return;
       case 0: max_blocks = 999999999; break;
       case 1:
-         if (!next_positive(saveptr, &max_blocks, usage_block_list,
+         if (!next_limit(saveptr, &max_blocks, usage_block_list,
                             "limited needs a number of blocks >= 1"))
             return;
          break;
@@ -282,7 +325,7 @@ static void retention_command(HChar** saveptr)
       case 1: p.deltamode = MR_LCD_Increased; break;
       case 2: p.deltamode = MR_LCD_Changed; break;
       case 3:
-         if (!next_positive(saveptr, &max_roots, usage_retention,
+         if (!next_limit(saveptr, &max_roots, usage_retention,
                             "limited needs a number of roots >= 1"))
             return;
          p.max_roots = max_roots;
@@ -300,7 +343,6 @@ static void retention_command(HChar** saveptr)
 static void retention_path_command(HChar** saveptr)
 {
    HChar* word = VG_(strtok_r)(NULL, " ", saveptr);
-   HChar* end;
    Addr   address;
    UInt   max_paths = 3, nr;
 
@@ -315,9 +357,10 @@ static void retention_path_command(HChar** saveptr)
       if (!MR_(loss_record_first_block)(nr - 1, &address))
          return;
    } else {
-      address = VG_(strtoull16)(word, &end);
-      if (*end != '\0' || address == 0) {
-         bad_command(usage_retention_path, "malformed address", word);
+      const HChar* end = word;
+      if (!VG_(parse_Addr)(&end, &address) || *end != '\0' || address == 0) {
+         bad_command(usage_retention_path, "malformed address (0x followed"
+                     " by at most 16 hex digits)", word);
          return;
       }
    }

@@ -8,8 +8,10 @@
    This file is part of memroot, free software under the GNU General Public
    License, version 2 or (at your option) any later version; see COPYING. */
 
+#include "pub_tool_libcfile.h"
 #include "pub_tool_options.h"
 #include "pub_tool_replacemalloc.h"
+#include "pub_tool_vki.h"
 #include "mr_options.h"
 
 /* The tool name the core writes into XML (<protocoltool>, <tool>).  Not
@@ -48,8 +50,27 @@ MR_ProfileSort   MR_(clo_heap_profile_sort)     = MR_SortLiveBytes;
 
 static const HChar* const xml_tool_names[] = { "memroot", "memcheck", NULL };
 
+/* A file name option must name something. */
+static void check_not_empty(const HChar* arg, const HChar* name)
+{
+   if (name[0] == '\0')
+      VG_(fmsg_bad_option)(arg, "a file name is needed\n");
+}
+
+/* An address option: 0x and hex digits, as monitor commands take them. */
+static void parse_block_address(const HChar* arg, const HChar* val, Addr* a)
+{
+   const HChar* pc = val;
+   if (!VG_(parse_Addr)(&pc, a) || *pc != '\0')
+      VG_(fmsg_bad_option)(arg, "expected an address such as 0x4a3a040,"
+                           " 0x followed by at most 16 hex digits\n");
+   if (*a == 0)
+      VG_(fmsg_bad_option)(arg, "no block lies at address 0\n");
+}
+
 Bool MR_(process_cmd_line_option)(const HChar* arg)
 {
+   const HChar* address;
    Bool show;
    Int  ix;
 
@@ -88,7 +109,8 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
          MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Possible);
    }
    else if VG_BOOL_CLO(arg, "--xtree-leak", MR_(clo_xtree_leak)) {}
-   else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file)) {}
+   else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file))
+      check_not_empty(arg, MR_(clo_xtree_leak_file));
 
    else if VG_BOOL_CLO(arg, "--retention", MR_(clo_retention)) {}
    else if VG_BINT_CLO(arg, "--retention-roots", MR_(clo_retention_roots),
@@ -101,9 +123,10 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
           || MR_(clo_retention_threshold) > 100.0)
          VG_(fmsg_bad_option)(arg, "must be a percentage between 0 and 100\n");
    }
-   else if VG_STR_CLO(arg, "--retention-file", MR_(clo_retention_file)) {}
-   else if VG_BHEX_CLO(arg, "--retention-path", MR_(clo_retention_path),
-                       1, ~(Addr)0) {}
+   else if VG_STR_CLO(arg, "--retention-file", MR_(clo_retention_file))
+      check_not_empty(arg, MR_(clo_retention_file));
+   else if VG_STR_CLO(arg, "--retention-path", address)
+      parse_block_address(arg, address, &MR_(clo_retention_path));
 
    else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
       /* With "memcheck", readers that only accept the tool names they know
@@ -183,11 +206,59 @@ void MR_(print_debug_usage)(void)
    VG_(printf)("    (none)\n");
 }
 
+/* Why a file could not be created, in words. */
+static const HChar* creation_error(UWord err)
+{
+   switch (err) {
+   case VKI_ENOENT:  return "no such directory";
+   case VKI_ENOTDIR: return "a part of the path is not a directory";
+   case VKI_EACCES:  return "permission denied";
+   case VKI_EROFS:   return "read-only file system";
+   case VKI_EISDIR:  return "it is a directory";
+   case VKI_ENOSPC:  return "no space left on the device";
+   default:          return "the system refused it";
+   }
+}
+
+/* An output file is checked before the program starts, not at exit: its
+   name expands (%p, %q{VAR}) and it can be created.  A file that did not
+   exist is removed again. */
+static void check_output_file(const HChar* option, const HChar* template)
+{
+   HChar  arg[VG_(strlen)(option) + VG_(strlen)(template) + 2];
+   HChar* name;
+   struct vg_stat st;
+   Bool   existed;
+   SysRes sr;
+
+   VG_(sprintf)(arg, "%s=%s", option, template);
+   name    = VG_(expand_file_name)(option, template);
+   existed = !sr_isError(VG_(stat)(name, &st));
+   sr = VG_(open)(name, VKI_O_WRONLY | VKI_O_CREAT, VKI_S_IRUSR | VKI_S_IWUSR);
+   /* Past option parsing, VG_(fmsg_bad_option) no longer ends the run:
+      say it its way, then end it. */
+   if (sr_isError(sr)) {
+      VG_(fmsg)("Bad option: %s\n", arg);
+      VG_(fmsg)("cannot create '%s': %s\n", name, creation_error(sr_Err(sr)));
+      VG_(fmsg)("Use --help for more information or consult the user "
+                "manual.\n");
+      VG_(exit)(1);
+   }
+   VG_(close)(sr_Res(sr));
+   if (!existed)
+      VG_(unlink)(name);
+   VG_(free)(name);
+}
+
 void MR_(options_post_clo)(void)
 {
    /* As Memcheck: XML readers want every loss record. */
    if (VG_(clo_xml))
       MR_(clo_leak_check) = MR_LC_Full;
+   if (MR_(clo_retention_file) != NULL)
+      check_output_file("--retention-file", MR_(clo_retention_file));
+   if (MR_(clo_xtree_leak) && MR_(clo_leak_check) != MR_LC_Off)
+      check_output_file("--xtree-leak-file", MR_(clo_xtree_leak_file));
 }
 
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp,

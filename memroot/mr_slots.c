@@ -20,14 +20,13 @@
    word of a 64 KiB chunk.  Middle maps and secondaries are made only when
    a word in their range is first marked, so memory that never holds a
    heap pointer costs nothing. */
-#define MR_ADDR_BITS  48
 #define SEC_SHIFT     16
 #define SEC_BYTES     (1UL << SEC_SHIFT)
 #define SEC_WORDS     (SEC_BYTES / 8)
 #define MID_SHIFT     32
 #define MID_ENTRIES   (1UL << (MID_SHIFT - SEC_SHIFT))
-#define TOP_ENTRIES   (1UL << (MR_ADDR_BITS - MID_SHIFT))
-#define ADDR_LIMIT    (1UL << MR_ADDR_BITS)
+#define TOP_ENTRIES   (MR_ADDR_LIMIT >> MID_SHIFT)
+#define ADDR_LIMIT    MR_ADDR_LIMIT
 
 typedef struct { UInt store[SEC_WORDS]; } SecMap;
 typedef struct { SecMap* sec[MID_ENTRIES]; } MidMap;
@@ -149,6 +148,12 @@ UInt MR_(slot_store_id)(Addr a)
 Bool MR_(slot_is_marked)(Addr a)
 {
    return MR_(slot_store_id)(a) != MR_STORE_NONE;
+}
+
+void MR_(slot_mark)(Addr a, UInt store_id)
+{
+   tl_assert(VG_IS_8_ALIGNED(a));
+   set_store(a, store_id);
 }
 
 void MR_(slots_clear)(Addr a, SizeT len)

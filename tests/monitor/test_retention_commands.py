@@ -72,7 +72,8 @@ def test_retention_path_to_a_block_goes_through_its_root(cache, source_line):
     ("retention bogus", "unknown retention argument: 'bogus'"),
     ("retention limited 0", "limited needs a number of roots >= 1: '0'"),
     ("retention_path", "missing address or record"),
-    ("retention_path nowhere", "malformed address: 'nowhere'"),
+    ("retention_path nowhere",
+     "malformed address (0x followed by at most 16 hex digits): 'nowhere'"),
     ("retention_path 0x1000 many", "malformed number of paths: 'many'"),
     ("retention_path record 0", "record needs a loss record number >= 1: '0'"),
 ])
