@@ -53,6 +53,11 @@ class Run:
     digest: str           # SHA-256 of the standard output and output files
 
 
+# The 1-minute load average before each measured run: how busy the machine
+# was during the runs, not only before and after them.
+LOADS = []
+
+
 def measure(cmd, workdir, env=None, outputs=()):
     """Runs cmd to completion through scripts/measure (built into workdir by
     build()); its wall and CPU times, its peak RSS, its standard output and
@@ -60,6 +65,7 @@ def measure(cmd, workdir, env=None, outputs=()):
     command writes; they are removed afterwards).  env: variables to add to
     the environment.  Valgrind's messages go to a file, shown on failure."""
     report = os.path.join(workdir, "report")
+    LOADS.append(os.getloadavg()[0])
     with tempfile.TemporaryFile("w+b", dir=workdir) as out, \
             tempfile.TemporaryFile("w+", dir=workdir, errors="replace") as err:
         p = subprocess.run([os.path.join(workdir, "measure"), report, *cmd],
@@ -132,21 +138,27 @@ def machine(load_before):
                         text=True).stdout.strip()
     return {"valgrind": vg, "cpu": cpu_model(), "cpus": os.cpu_count(),
             "uname": " ".join(os.uname()),
-            "load_before": list(load_before), "load_after": list(os.getloadavg())}
+            "load_before": list(load_before), "load_after": list(os.getloadavg()),
+            "load_during": {"min": min(LOADS, default=0), "median": median(LOADS or [0]),
+                            "max": max(LOADS, default=0)}}
 
 
 def print_machine(load_before):
-    """One paragraph above the tables: the machine, and the load averages
-    before and after the runs.  Other processes competing for the CPUs make
-    the times noisy: it warns when the 1-minute load average was above half
-    a CPU before the runs, or above 1.5 after them (the runs themselves keep
-    one CPU busy)."""
+    """One paragraph above the tables: the machine, the load averages before
+    and after the runs, and the 1-minute load average seen before each run.
+    Other processes competing for the CPUs make the times noisy: it warns
+    when the 1-minute load average was above half a CPU before the runs, or
+    above 1.5 after them or at the median of the runs (the runs themselves
+    keep one CPU busy)."""
     m = machine(load_before)
     print("Machine: %s, %d CPUs, %s, Linux %s" % (m["cpu"], m["cpus"], m["valgrind"],
                                                  os.uname().release))
     print("Load averages (1, 5, 15 min): %s before, %s after"
           % tuple(" ".join("%.2f" % x for x in m[k]) for k in ["load_before", "load_after"]))
-    if m["load_before"][0] > 0.5 or m["load_after"][0] > 1.5:
+    d = m["load_during"]
+    print("1-minute load average before each run: min %.2f, median %.2f, max %.2f"
+          % (d["min"], d["median"], d["max"]))
+    if m["load_before"][0] > 0.5 or max(m["load_after"][0], d["median"]) > 1.5:
         print("Warning: other processes were running: wall times are noisy, CPU times"
               " less so.")
     print()
