@@ -3,9 +3,10 @@
    (VALGRIND_CREATE_MEMPOOL, VALGRIND_MEMPOOL_ALLOC); only a global points
    to the first chunk, stored before the pool existed.  An 8-byte heap
    block is held too (with no heap block, no pool chunk is looked at).
-   Memcheck: the chunks' memory is undefined once described, so the
-   pointer inside the first chunk does not count: still reachable 56
-   bytes in 2 blocks, definitely lost 16 bytes in 1 block. */
+   A chunk's memory is undefined for Memcheck once described, so the
+   pointer inside the first chunk does not count.
+   Memcheck: definitely lost 16 bytes in 1 block, still reachable 56 bytes
+   in 2 blocks. */
 #include <stdlib.h>
 #include <valgrind/valgrind.h>
 

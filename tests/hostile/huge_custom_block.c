@@ -2,9 +2,10 @@
    SIZE_MAX bytes, of 2^62 bytes, and VALGRIND_RESIZEINPLACE_BLOCK of a
    real 16-byte custom block to SIZE_MAX; then the program frees its
    real block and exits.
-   Memcheck: takes the blocks, reports 4,611,686,018,427,388,927 bytes in
-   use, and its leak search never ends.  memroot: each request is a
-   FishyValue error and is ignored; the heap is empty at exit. */
+   Under Memcheck the blocks are taken, 4,611,686,018,427,388,927 bytes
+   are in use, and the leak search never ends.  Under memroot each
+   request is a FishyValue error and is ignored; the heap is empty at
+   exit. */
 #include <stdint.h>
 #include <stdio.h>
 #include <valgrind/valgrind.h>

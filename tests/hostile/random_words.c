@@ -2,11 +2,11 @@
    written before the heap exists; then a list of 100,000 16-byte nodes
    whose head pointer is dropped.  Some numbers happen to equal addresses
    inside nodes.
-   Memcheck: takes those numbers for pointers, so part of the lost list
-   is possibly lost or still reachable.  memroot: the numbers were never
-   stored as heap pointers (the heap did not hold those addresses when
-   they were written): definitely lost 16 bytes in 1 block, indirectly
-   lost 1,599,984 bytes in 99,999 blocks. */
+   Under Memcheck those numbers count as pointers, so part of the lost
+   list is possibly lost or still reachable.  Under memroot the numbers
+   were never stored as heap pointers (the heap did not hold those
+   addresses when they were written): definitely lost 16 bytes in 1
+   block, indirectly lost 1,599,984 bytes in 99,999 blocks. */
 #include <stdint.h>
 #include <stdlib.h>
 

@@ -2,7 +2,8 @@
    sends itself, so that it is pending when a leak search starts: at exit
    (argv[1] = "exit"), or in a VALGRIND_DO_LEAK_CHECK (argv[1] = "check"),
    after which the program unblocks the signal and dies of it.
-   Memcheck: ignores the signal during its search and exits 0. */
+   Under Memcheck the signal waits until the search ends and the run
+   exits 0. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -30,7 +30,9 @@ HEADERS = {**{"leak/" + name: flags for name, flags in FIXTURES.items()},
            "leak_ci/every_kind.c": (),
            "leak_ci/leaky_ci.c": (),
            "origins/held_list.c": (),
-           "retention/interior.c": ()}
+           "retention/interior.c": (),
+           "hostile/big_numbers.c": (),
+           "hostile/custom_filled_before.c": ()}
 
 
 def _path(name):
