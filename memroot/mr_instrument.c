@@ -1,8 +1,9 @@
 /* memroot instrument: after every store of the client, a cheap inline
    filter decides whether the store may have put a heap pointer into an
    aligned word; only then a helper of the slot shadow marks the word with
-   the store's site.  The rules for each store form are in
-   docs/pointer-tracking.md.
+   the store's site.  After every change of SP, an inline compare decides
+   whether marked stack words may have died.  The rules for each store
+   form are in docs/pointer-tracking.md.
 
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
@@ -17,6 +18,8 @@
 /* A constant smaller than this is never a heap address. */
 #define MR_NULL_PAGE 4096
 
+#define RZ VG_STACK_REDZONE_SZB
+
 typedef struct {
    IRSB*  sb;      /* the instrumented superblock being built */
    Addr   ip;      /* address of the current guest instruction */
@@ -25,6 +28,11 @@ typedef struct {
       changes only at allocations, which end a superblock. */
    IRTemp lo;
    IRTemp size;
+   Int    offset_SP;
+   /* The current instruction is a call or a return: it has an AbiHint,
+      and sp_before is SP before it moved. */
+   Bool   call_or_ret;
+   IRTemp sp_before;
 } MRState;
 
 static IRExpr* assign(MRState* s, IRType ty, IRExpr* e)
@@ -60,6 +68,11 @@ static IRExpr* in_ptr_range(MRState* s, IRExpr* v)
                 IRExpr_RdTmp(s->size));
 }
 
+static IRExpr* get_SP(MRState* s)
+{
+   return assign(s, Ity_I64, IRExpr_Get(s->offset_SP, Ity_I64));
+}
+
 static IRExpr* offset_in_word(MRState* s, IRExpr* addr)
 {
    return binop(s, Ity_I64, Iop_And64, addr, mkIRExpr_HWord(7));
@@ -79,15 +92,15 @@ static void call_helper(MRState* s, IRExpr* guard, IRExpr* addr, Int len,
       s->store_id = MR_(store_site_id)(s->ip);
    if (one_word)
       di = unsafeIRDirty_0_N(
-              2, "mr_helperc_store8",
+              3, "mr_helperc_store8",
               VG_(fnptr_to_fnentry)(&MR_(helperc_store8)),
-              mkIRExprVec_2(addr, mkIRExpr_HWord(s->store_id)));
+              mkIRExprVec_3(addr, mkIRExpr_HWord(s->store_id), get_SP(s)));
    else
       di = unsafeIRDirty_0_N(
-              3, "mr_helperc_store_range",
+              0, "mr_helperc_store_range",
               VG_(fnptr_to_fnentry)(&MR_(helperc_store_range)),
-              mkIRExprVec_3(addr, mkIRExpr_HWord(len),
-                            mkIRExpr_HWord(s->store_id)));
+              mkIRExprVec_4(addr, mkIRExpr_HWord(len),
+                            mkIRExpr_HWord(s->store_id), get_SP(s)));
    di->guard = guard;
    addStmtToIRSB(s->sb, IRStmt_Dirty(di));
 }
@@ -231,6 +244,78 @@ static void instrument_cas(MRState* s, const IRCAS* cas)
    }
 }
 
+/*------------------------------------------------------------*/
+/*--- Stack pointer moves                                   ---*/
+/*------------------------------------------------------------*/
+
+static void call_sp_move(MRState* s, IRExpr* guard, IRExpr* old_sp,
+                         IRExpr* new_sp, IRExpr* dead_below)
+{
+   IRDirty* di = unsafeIRDirty_0_N(
+                    3, "mr_helperc_sp_move",
+                    VG_(fnptr_to_fnentry)(&MR_(helperc_sp_move)),
+                    mkIRExprVec_3(old_sp, new_sp, dead_below));
+   di->guard = guard;
+   addStmtToIRSB(s->sb, IRStmt_Dirty(di));
+}
+
+/* A put to SP, not yet emitted.  Below the new SP - RZ the stack is
+   dead: the helper runs when that reaches past lo, or when SP leaves the
+   window below lo (mr_slots.h): (lo - (new - RZ)) >u span.  A call or a
+   return is checked at its AbiHint instead. */
+static void instrument_sp_put(MRState* s, IRStmt* st)
+{
+   IRExpr* data   = st->Ist.Put.data;
+   IRExpr* old_sp = get_SP(s);
+   IRExpr *new_sp, *dead_below, *lo, *span;
+   Int     size = sizeofIRType(typeOfIRExpr(s->sb->tyenv, data));
+
+   addStmtToIRSB(s->sb, st);
+   if (s->call_or_ret) {
+      if (s->sp_before == IRTemp_INVALID)
+         s->sp_before = old_sp->Iex.RdTmp.tmp;
+      return;
+   }
+   new_sp = st->Ist.Put.offset == s->offset_SP && size == 8 ? data
+                                                            : get_SP(s);
+   dead_below = binop(s, Ity_I64, Iop_Sub64, new_sp, mkIRExpr_HWord(RZ));
+   lo   = load_host_word(s, &MR_(stack_marks).lo);
+   span = load_host_word(s, &MR_(stack_marks).span);
+   call_sp_move(s, binop(s, Ity_I1, Iop_CmpLT64U, span,
+                         binop(s, Ity_I64, Iop_Sub64, lo, dead_below)),
+                old_sp, new_sp, dead_below);
+}
+
+/* A call or a return: the red zone below the new SP is dead too, so the
+   helper runs when anything below the new SP may be marked. */
+static void instrument_abi_hint(MRState* s, const IRStmt* st)
+{
+   IRExpr* new_sp = binop(s, Ity_I64, Iop_Add64, st->Ist.AbiHint.base,
+                          mkIRExpr_HWord(st->Ist.AbiHint.len));
+   IRExpr* old_sp = s->sp_before != IRTemp_INVALID
+                       ? IRExpr_RdTmp(s->sp_before) : new_sp;
+   IRExpr* lo = load_host_word(s, &MR_(stack_marks).lo);
+   call_sp_move(s, binop(s, Ity_I1, Iop_CmpLT64U, lo, new_sp),
+                old_sp, new_sp, new_sp);
+}
+
+static Bool writes_SP(const MRState* s, const IRStmt* st)
+{
+   Int size = sizeofIRType(typeOfIRExpr(s->sb->tyenv, st->Ist.Put.data));
+   return st->Ist.Put.offset < s->offset_SP + 8
+          && st->Ist.Put.offset + size > s->offset_SP;
+}
+
+/* Whether the instruction starting at statement i has an AbiHint: VEX
+   gives one to calls and returns on amd64. */
+static Bool has_abi_hint(const IRSB* sb, Int i)
+{
+   for (i++; i < sb->stmts_used && sb->stmts[i]->tag != Ist_IMark; i++)
+      if (sb->stmts[i]->tag == Ist_AbiHint)
+         return True;
+   return False;
+}
+
 static Bool is_true(const IRExpr* e)
 {
    return e->tag == Iex_Const && e->Iex.Const.con->tag == Ico_U1
@@ -253,15 +338,28 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
    s.store_id = MR_STORE_NONE;
    s.lo   = IRTemp_INVALID;
    s.size = IRTemp_INVALID;
+   s.offset_SP = layout->offset_SP;
+   s.call_or_ret = False;
+   s.sp_before = IRTemp_INVALID;
+   tl_assert(layout->sizeof_SP == 8);
 
    for (i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* st = sb_in->stmts[i];
+      if (st->tag == Ist_Put && writes_SP(&s, st)) {
+         instrument_sp_put(&s, st);
+         continue;
+      }
       /* The store goes first: the helpers look at memory after it. */
       addStmtToIRSB(s.sb, st);
       switch (st->tag) {
       case Ist_IMark:
          s.ip   = st->Ist.IMark.addr;
          s.store_id = MR_STORE_NONE;
+         s.call_or_ret = has_abi_hint(sb_in, i);
+         s.sp_before = IRTemp_INVALID;
+         break;
+      case Ist_AbiHint:
+         instrument_abi_hint(&s, st);
          break;
       case Ist_Store:
          instrument_data_store(&s, st->Ist.Store.addr, st->Ist.Store.data,

@@ -9,6 +9,8 @@
 
 #include "pub_tool_aspacemgr.h"
 #include "pub_tool_machine.h"
+#include "pub_tool_options.h"
+#include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
 #include "pub_tool_vki.h"
 #include "mr_slots.h"
@@ -111,18 +113,23 @@ static inline Bool in_ptr_range(UWord v)
 }
 
 /* Marks each word overlapping [a, a+len) whose current value lies in the
-   pointer range.  Every such word holds a byte of the range, so it lies in a
-   page that holds the range: readable whenever the range is. */
-static void mark_ptr_values(Addr a, SizeT len, UInt store_id)
+   pointer range; returns the first word it marked, or 0.  Every such word
+   holds a byte of the range, so it lies in a page that holds the range:
+   readable whenever the range is. */
+static Addr mark_ptr_values(Addr a, SizeT len, UInt store_id)
 {
-   Addr w, end;
+   Addr w, end, first = 0;
    if (len == 0 || MR_(ptr_hi) == 0 || a >= ADDR_LIMIT
        || len > ADDR_LIMIT - a)
-      return;
+      return 0;
    end = VG_ROUNDUP(a + len, 8);
    for (w = VG_ROUNDDN(a, 8); w < end; w += 8)
-      if (in_ptr_range(*(UWord*)w))
+      if (in_ptr_range(*(UWord*)w)) {
          set_store(w, store_id);
+         if (first == 0)
+            first = w;
+      }
+   return first;
 }
 
 /* The same for memory the core reports written: only when readable. */
@@ -207,76 +214,243 @@ void MR_(slots_copy)(Addr src, Addr dst, SizeT len)
 }
 
 /*------------------------------------------------------------*/
+/*--- The stack: marks die lazily                          ---*/
+/*------------------------------------------------------------*/
+
+/* The stack below SP - RZ is dead, and so, after a call or a return, is
+   the red zone below SP (Memcheck makes it undefined there, from VEX's
+   AbiHints).  A dead word loses its mark before it can be live again.
+   Clearing at every rise of SP would cost a call at every pop; instead
+   each thread keeps MR_StackMarks: every marked word of its stack lies
+   at or above lo.  The instrumentation (mr_instrument.c) compares each
+   new SP with lo and calls MR_(helperc_sp_move) only when the dead part
+   reaches past lo — a marked word may have died — or when SP falls below
+   lo - span, out of the stack lo lies in.  A store of a heap pointer
+   into the live stack below lo lowers lo.  So after every move of SP, no
+   word below SP - RZ is marked, as if every rise had cleared it.
+
+   lo 0 means "not known": after a signal is delivered or returns (the
+   core moves SP, not the program) and before a thread's first move.  The
+   marks made meanwhile lie at or above the SP of the next move, which
+   sets lo again.  Stacks the thread left lose nothing: the stack it
+   switches to has nothing marked below its SP - RZ, as it was left. */
+#define RZ VG_STACK_REDZONE_SZB
+
+/* Core options and functions the tool headers leave out (the same in
+   Valgrind 3.15 to 3.22): how far SP may move within one stack, and the
+   stack VALGRIND_STACK_REGISTER (or the core, for the main thread) gave
+   an address to. */
+extern Word VG_(clo_max_stackframe);
+extern void VG_(stack_limits)(Addr SP, Addr* start, Addr* end);
+
+/* The stack SP lies in: a registered one, or else SP's mapping. */
+typedef struct {
+   Addr lo, hi;
+   Bool registered;
+} StackRegion;
+
+MR_StackMarks MR_(stack_marks);
+static StackRegion cur_region;           /* lo's stack, for the running
+                                            thread */
+static ThreadId    marks_tid = VG_INVALID_THREADID;
+static MR_StackMarks* thread_marks;      /* of the others, by tid */
+static StackRegion*   thread_region;
+
+static void ensure_thread_arrays(void)
+{
+   if (thread_marks == NULL) {
+      thread_marks  = VG_(calloc)("memroot.slots.stacks", VG_N_THREADS,
+                                  sizeof(MR_StackMarks));
+      thread_region = VG_(calloc)("memroot.slots.regions", VG_N_THREADS,
+                                  sizeof(StackRegion));
+   }
+}
+
+static MR_StackMarks* marks_of(ThreadId tid)
+{
+   ensure_thread_arrays();
+   return tid == marks_tid ? &MR_(stack_marks) : &thread_marks[tid];
+}
+
+static StackRegion find_region(Addr sp)
+{
+   StackRegion     r = { 0, 0, False };
+   NSegment const* seg;
+   VG_(stack_limits)(sp, &r.lo, &r.hi);
+   if (r.hi != 0) {
+      r.registered = True;
+      return r;
+   }
+   seg = VG_(am_find_nsegment)(sp);
+   if (seg != NULL) {
+      r.lo = seg->start;
+      r.hi = seg->end;
+   } else {
+      r.lo = r.hi = sp;
+   }
+   return r;
+}
+
+static inline Bool in_region(const StackRegion* r, Addr a)
+{
+   return a >= r->lo && a <= r->hi;
+}
+
+/* Sets lo, with its window: down to the stack's start, and no further
+   than --max-stackframe (the core's test of a stack switch).  sp is SP
+   now, on the stack lo belongs to. */
+static void set_lo(MR_StackMarks* m, Addr lo, Addr sp)
+{
+   Addr floor;
+   if (!in_region(&cur_region, sp))
+      cur_region = find_region(sp);
+   floor = lo > (Addr)VG_(clo_max_stackframe)
+              ? lo - VG_(clo_max_stackframe) : 0;
+   if (floor < cur_region.lo)
+      floor = cur_region.lo;
+   m->lo   = lo;
+   m->span = lo > floor ? lo - floor : 0;
+}
+
+/* A lower lo keeps the invariant; the floor stays. */
+static inline void lower_lo(MR_StackMarks* m, Addr a)
+{
+   a = VG_ROUNDDN(a, 8);
+   m->span = m->lo - a <= m->span ? m->span - (m->lo - a) : 0;
+   m->lo   = a;
+}
+
+/* A move of more than --max-stackframe, or into another registered
+   stack, is a switch of stacks, as the core defines it (m_stacks.c):
+   what lies between the two SPs does not die. */
+static Bool is_stack_switch(Addr old_SP, Addr new_SP)
+{
+   static Int  warnings = 3;
+   StackRegion to;
+   Word        delta = (Word)new_SP - (Word)old_SP;
+   if (in_region(&cur_region, new_SP) && in_region(&cur_region, old_SP)
+       && delta <= VG_(clo_max_stackframe)
+       && -delta <= VG_(clo_max_stackframe))
+      return False;
+   to = find_region(new_SP);
+   if (to.registered && !in_region(&to, old_SP))
+      return True;
+   if (delta <= VG_(clo_max_stackframe) && -delta <= VG_(clo_max_stackframe))
+      return False;
+   if (warnings > 0 && VG_(clo_verbosity) > 0 && !VG_(clo_xml)) {
+      warnings--;
+      VG_(umsg)("Warning: client switching stacks?  SP change: %#lx --> "
+                "%#lx\n", old_SP, new_SP);
+      VG_(umsg)("         to suppress, use: --max-stackframe=%ld or "
+                "greater\n", delta < 0 ? -delta : delta);
+   }
+   return True;
+}
+
+VG_REGPARM(3) void MR_(helperc_sp_move)(Addr old_SP, Addr new_SP,
+                                        Addr dead_below)
+{
+   MR_StackMarks* m = &MR_(stack_marks);
+   Addr           from;
+
+   if (UNLIKELY(m->lo == 0)) {
+      /* Not known: the marks lie at or above old_SP - RZ. */
+      cur_region = find_region(old_SP);
+      from = old_SP - RZ;
+   } else {
+      from = m->lo;
+   }
+   if (is_stack_switch(old_SP, new_SP)) {
+      /* Nothing is marked below the new stack's SP - RZ. */
+      from = new_SP - RZ;
+      cur_region = find_region(new_SP);
+   }
+   if (dead_below > from) {
+      clear_words(from, dead_below - from);
+      from = dead_below;
+   } else if (m->lo != 0) {
+      /* SP fell out of the window on the same stack: lo may come down. */
+      from = dead_below;
+   }
+   set_lo(m, from, new_SP);
+}
+
+/* A store of a heap pointer at a: below lo but in the live stack (at or
+   above SP - RZ), it lowers lo. */
+static inline void note_stack_store(Addr a, Addr sp)
+{
+   if (UNLIKELY(a < MR_(stack_marks).lo) && a + RZ >= sp)
+      lower_lo(&MR_(stack_marks), a);
+}
+
+/* A thread that did not run may have been given pointers in its live
+   frames (by another thread, a system call, a client request), at or
+   above its SP - RZ. */
+static void thread_resumes(ThreadId tid, ULong blocks_done)
+{
+   MR_StackMarks* m;
+   Addr           live;
+   ensure_thread_arrays();
+   m = &thread_marks[tid];
+   live = VG_(get_SP)(tid) - RZ;
+   if (m->lo != 0 && live < m->lo)
+      lower_lo(m, live);
+   MR_(stack_marks) = *m;
+   cur_region = thread_region[tid];
+   marks_tid = tid;
+}
+
+static void thread_pauses(ThreadId tid, ULong blocks_done)
+{
+   ensure_thread_arrays();
+   thread_marks[tid]  = MR_(stack_marks);
+   thread_region[tid] = cur_region;
+   marks_tid = VG_INVALID_THREADID;
+}
+
+/* The core moves SP to deliver a signal and at its return. */
+static void forget_lo(ThreadId tid)
+{
+   marks_of(tid)->lo = 0;
+}
+
+static void signal_delivered(ThreadId tid, Int sigNo, Bool alt_stack)
+{
+   forget_lo(tid);
+}
+
+static void signal_frame_dies(Addr a, SizeT len)
+{
+   clear_words(a, len);
+   forget_lo(VG_(get_running_tid)());
+}
+
+/*------------------------------------------------------------*/
 /*--- Store helpers (called from instrumented code)        ---*/
 /*------------------------------------------------------------*/
 
-VG_REGPARM(2) void MR_(helperc_store8)(Addr a, UWord store_id)
+VG_REGPARM(3) void MR_(helperc_store8)(Addr a, UWord store_id, Addr sp)
 {
-   if (LIKELY(VG_IS_8_ALIGNED(a)))
+   if (LIKELY(VG_IS_8_ALIGNED(a))) {
       set_store(a, store_id);
-   else
-      mark_ptr_values(a, 8, store_id);
+      note_stack_store(a, sp);
+   } else {
+      Addr first = mark_ptr_values(a, 8, store_id);
+      if (first != 0)
+         note_stack_store(first, sp);
+   }
 }
 
-VG_REGPARM(3) void MR_(helperc_store_range)(Addr a, UWord len,
-                                            UWord store_id)
+void MR_(helperc_store_range)(Addr a, UWord len, UWord store_id, Addr sp)
 {
-   mark_ptr_values(a, len, store_id);
+   Addr first = mark_ptr_values(a, len, store_id);
+   if (first != 0)
+      note_stack_store(first, sp);
 }
 
 /*------------------------------------------------------------*/
 /*--- Memory events                                        ---*/
 /*------------------------------------------------------------*/
-
-/* The stack below SP - redzone is dead and kept unmarked: every rise of
-   SP unmarks what it leaves below.  So stack growth needs no event (the
-   memory it makes live is unmarked already), which halves the calls
-   instrumented code makes at SP changes.  The core reports SP moves with
-   the redzone left out, as Memcheck assumes. */
-#define RZ VG_STACK_REDZONE_SZB
-
-/* The common case of an SP rise: a few words inside one secondary. */
-static inline void clear_few_words(Addr a, SizeT len)
-{
-   Addr    w   = VG_ROUNDDN(a, 8);
-   Addr    end = VG_ROUNDUP(a + len, 8);
-   SecMap* sec;
-   UWord   i;
-   if (UNLIKELY((w >> SEC_SHIFT) != ((end - 1) >> SEC_SHIFT))) {
-      clear_words(a, len);
-      return;
-   }
-   sec = sec_get(w);
-   if (sec != NULL)
-      for (i = word_index(w); w < end; w += 8, i++)
-         sec->store[i] = MR_STORE_NONE;
-}
-
-/* A rise clears the words it kills and the red zone below the new SP:
-   after a return, what a callee left there is dead (Memcheck makes it
-   undefined at every call and return, from VEX's AbiHints).  Without
-   this, a pointer a callee left in its caller's red zone would stay
-   marked when a later call's frame covers that word. */
-#define MR_DIE_STACK(n)                                            \
-   static VG_REGPARM(1) void die_stack_##n(Addr new_SP)             \
-   {                                                                \
-      clear_few_words(new_SP - RZ - n, n + RZ);                     \
-   }
-
-MR_DIE_STACK(4)
-MR_DIE_STACK(8)
-MR_DIE_STACK(12)
-MR_DIE_STACK(16)
-MR_DIE_STACK(32)
-MR_DIE_STACK(112)
-MR_DIE_STACK(128)
-MR_DIE_STACK(144)
-MR_DIE_STACK(160)
-
-static void die_stack(Addr a, SizeT len)
-{
-   clear_words(a - RZ, len + RZ);
-}
 
 static void new_mem_tid(Addr a, SizeT len, ThreadId tid)
 {
@@ -318,6 +492,7 @@ static void clear_stack_below(ThreadId tid, Addr limit)
 static void thread_exit(ThreadId tid)
 {
    clear_stack_below(tid, VG_(get_SP)(tid));
+   forget_lo(tid);
 }
 
 /* A new thread may run on a stack a dead one used (glibc caches thread
@@ -325,6 +500,7 @@ static void thread_exit(ThreadId tid)
 static void thread_start(ThreadId tid)
 {
    clear_stack_below(tid, VG_(get_SP)(tid) - RZ);
+   forget_lo(tid);
 }
 
 void MR_(slots_register_events)(void)
@@ -335,21 +511,14 @@ void MR_(slots_register_events)(void)
    VG_(track_new_mem_stack_signal) (new_mem_tid);
    VG_(track_die_mem_munmap)       (MR_(slots_clear));
    VG_(track_die_mem_brk)          (MR_(slots_clear));
-   VG_(track_die_mem_stack_signal) (MR_(slots_clear));
+   VG_(track_die_mem_stack_signal) (signal_frame_dies);
    VG_(track_copy_mem_remap)       (MR_(slots_copy));
    VG_(track_post_mem_write)       (post_mem_write);
    VG_(track_pre_thread_ll_exit)   (thread_exit);
-
-   VG_(track_pre_thread_first_insn) (thread_start);
-
-   VG_(track_die_mem_stack_4)   (die_stack_4);
-   VG_(track_die_mem_stack_8)   (die_stack_8);
-   VG_(track_die_mem_stack_12)  (die_stack_12);
-   VG_(track_die_mem_stack_16)  (die_stack_16);
-   VG_(track_die_mem_stack_32)  (die_stack_32);
-   VG_(track_die_mem_stack_112) (die_stack_112);
-   VG_(track_die_mem_stack_128) (die_stack_128);
-   VG_(track_die_mem_stack_144) (die_stack_144);
-   VG_(track_die_mem_stack_160) (die_stack_160);
-   VG_(track_die_mem_stack)     (die_stack);
+   VG_(track_pre_thread_first_insn)(thread_start);
+   VG_(track_pre_deliver_signal)   (signal_delivered);
+   VG_(track_start_client_code)    (thread_resumes);
+   VG_(track_stop_client_code)     (thread_pauses);
+   /* No new_mem_stack or die_mem_stack: the instrumentation follows SP
+      itself (above). */
 }

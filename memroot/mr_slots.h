@@ -44,12 +44,27 @@ void  MR_(slots_clear)(Addr a, SizeT len);
 
 /* For mr_instrument.c only. */
 
-/* Called after an 8-byte store to a: when a is aligned, the stored value
-   is known to lie in the pointer range. */
-VG_REGPARM(2) void MR_(helperc_store8)(Addr a, UWord store_id);
+/* The stack of the running thread (mr_slots.c): no word of it below lo
+   is marked (lo 0: not known yet), and below lo - span, SP has left the
+   stack lo lies in.  Instrumented code compares every new SP with them
+   and calls MR_(helperc_sp_move) only when a marked word may die or the
+   stack may have changed. */
+typedef struct {
+   Addr lo;
+   Addr span;
+} MR_StackMarks;
+extern MR_StackMarks MR_(stack_marks);
+
+/* SP moved from old_SP to new_SP: the stack below dead_below is dead
+   (new_SP less the red zone; new_SP itself at a call or return). */
+VG_REGPARM(3) void MR_(helperc_sp_move)(Addr old_SP, Addr new_SP,
+                                        Addr dead_below);
+
+/* Called after an 8-byte store to a, SP being sp: when a is aligned, the
+   stored value is known to lie in the pointer range. */
+VG_REGPARM(3) void MR_(helperc_store8)(Addr a, UWord store_id, Addr sp);
 /* Called after any other store of len bytes at a: marks each word the
    store touched that now holds a value in the pointer range. */
-VG_REGPARM(3) void MR_(helperc_store_range)(Addr a, UWord len,
-                                            UWord store_id);
+void MR_(helperc_store_range)(Addr a, UWord len, UWord store_id, Addr sp);
 
 #endif

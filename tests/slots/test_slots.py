@@ -113,6 +113,31 @@ def test_pointer_left_in_a_dead_frame_is_not_marked(build):
     assert v["dead"] == UNMARKED
 
 
+def test_pointer_left_in_the_red_zone_dies_at_the_return(build):
+    prog, v, _ = run(build, "red_zone_return.c")
+    assert_site(prog, "red_zone_return.c", v["live"], "red")
+    assert v["dead"] == UNMARKED
+
+
+def test_popped_pointer_stays_marked_until_the_next_call(build):
+    prog, v, _ = run(build, "popped_then_call.c")
+    assert_site(prog, "popped_then_call.c", v["before_call"], "push")
+    assert v["popped"] == UNMARKED
+
+
+def test_coroutine_frames_die_on_their_own_stack(build):
+    prog, v, _ = run(build, "coroutine_frames.c")
+    assert v["dead_in_coroutine"] == UNMARKED
+    assert_site(prog, "coroutine_frames.c", v["held_while_waiting"], "held")
+    assert v["dead_while_waiting"] == UNMARKED
+
+
+def test_signal_handler_frame_dies_on_the_alternate_stack(build):
+    prog, v, _ = run(build, "altstack_handler.c")
+    assert_site(prog, "altstack_handler.c", v["live"], "handler")
+    assert v["dead"] == UNMARKED
+
+
 def test_freed_then_reused_memory_starts_unmarked(build):
     # no freed queue: the next malloc reuses the freed block at once
     prog, v, _ = run(build, "freed_reuse.c", opts=("--freelist-vol=0",))
