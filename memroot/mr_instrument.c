@@ -28,6 +28,7 @@ typedef struct {
       changes only at allocations, which end a superblock. */
    IRTemp lo;
    IRTemp size;
+   IRTemp prefix, prefix_mask;
    Int    offset_SP;
    /* The current instruction is a call or a return: it has an AbiHint,
       and sp_before is SP before it moved. */
@@ -68,6 +69,24 @@ static IRExpr* in_ptr_range(MRState* s, IRExpr* v)
                 IRExpr_RdTmp(s->size));
 }
 
+/* Zero when v, an integer of len bytes stored as the top len bytes of a
+   word, agrees with the prefix every value of the pointer range has. */
+static IRExpr* top_bytes_differ(MRState* s, IRExpr* v, Int len)
+{
+   IRExpr* shift = IRExpr_Const(IRConst_U8(64 - 8 * len));
+   if (s->prefix == IRTemp_INVALID) {
+      s->prefix = load_host_word(s, &MR_(ptr_prefix))->Iex.RdTmp.tmp;
+      s->prefix_mask
+         = load_host_word(s, &MR_(ptr_prefix_mask))->Iex.RdTmp.tmp;
+   }
+   return binop(s, Ity_I64, Iop_And64,
+                binop(s, Ity_I64, Iop_Xor64, v,
+                      binop(s, Ity_I64, Iop_Shr64, IRExpr_RdTmp(s->prefix),
+                            shift)),
+                binop(s, Ity_I64, Iop_Shr64, IRExpr_RdTmp(s->prefix_mask),
+                      shift));
+}
+
 static IRExpr* get_SP(MRState* s)
 {
    return assign(s, Ity_I64, IRExpr_Get(s->offset_SP, Ity_I64));
@@ -92,34 +111,38 @@ static void call_helper(MRState* s, IRExpr* guard, IRExpr* addr, Int len,
       s->store_id = MR_(store_site_id)(s->ip);
    if (one_word)
       di = unsafeIRDirty_0_N(
-              3, "mr_helperc_store8",
+              2, "mr_helperc_store8",
               VG_(fnptr_to_fnentry)(&MR_(helperc_store8)),
-              mkIRExprVec_3(addr, mkIRExpr_HWord(s->store_id), get_SP(s)));
+              mkIRExprVec_2(addr, mkIRExpr_HWord(s->store_id)));
    else
       di = unsafeIRDirty_0_N(
-              0, "mr_helperc_store_range",
+              3, "mr_helperc_store_range",
               VG_(fnptr_to_fnentry)(&MR_(helperc_store_range)),
-              mkIRExprVec_4(addr, mkIRExpr_HWord(len),
-                            mkIRExpr_HWord(s->store_id), get_SP(s)));
+              mkIRExprVec_3(addr, mkIRExpr_HWord(len),
+                            mkIRExpr_HWord(s->store_id)));
    di->guard = guard;
    addStmtToIRSB(s->sb, IRStmt_Dirty(di));
 }
 
 /* Instruments a store, already emitted, of len bytes at addr.  lanes are
    the stored value as 64-bit atoms, lowest address first, when len is a
-   multiple of 8; guard (or NULL) says whether the store happened.
+   multiple of 8; for a narrower store, narrow is the value zero-extended
+   to 64 bits (NULL: not known).  guard (or NULL) says whether the store
+   happened.
 
    - Whole words (lanes): the helper runs when a lane holds a heap-range
      value or the store is unaligned; for an unaligned store it rereads the
      aligned words the store overlapped.
-   - Narrower stores can complete a pointer written piecewise (byte
-     copies, rep movsb): the aligned word holding the store's first byte
-     is reread, and the helper runs when it holds a heap-range value or
-     the store spills into the next word.
+   - Narrower stores can complete a pointer written piecewise from its
+     low bytes up (byte copies, rep movsb): the store that writes a
+     word's last byte completes it.  The helper runs for such a store when
+     the bytes it wrote agree with the pointer range's prefix, and for any
+     store that spills into the next word; it rereads the words.
    - Anything else (128-bit scalars, dirty helpers' writes) calls the
      helper unconditionally; it rereads the range. */
 static void instrument_store(MRState* s, IRExpr* addr, Int len,
-                             IRExpr** lanes, Int n_lanes, IRExpr* guard)
+                             IRExpr** lanes, Int n_lanes, IRExpr* narrow,
+                             IRExpr* guard)
 {
    IRExpr* g = NULL;
    Int     i;
@@ -131,27 +154,44 @@ static void instrument_store(MRState* s, IRExpr* addr, Int len,
       g = or1(s, g, binop(s, Ity_I1, Iop_CmpNE64, offset_in_word(s, addr),
                           mkIRExpr_HWord(0)));
    } else if (len < 8) {
-      IRExpr* wa = binop(s, Ity_I64, Iop_And64, addr, mkIRExpr_HWord(~7UL));
-      IRExpr* w;
-      if (guard != NULL) {
-         IRTemp t = newIRTemp(s->sb->tyenv, Ity_I64);
-         addStmtToIRSB(s->sb, IRStmt_LoadG(Iend_LE, ILGop_Ident64, t, wa,
-                                           mkIRExpr_HWord(0), guard));
-         w = IRExpr_RdTmp(t);
-      } else {
-         w = assign(s, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, wa));
-      }
-      g = in_ptr_range(s, w);
+      IRExpr* off = offset_in_word(s, addr);
+      /* Zero for a store of the word's last byte, agreeing with the
+         prefix. */
+      IRExpr* other = binop(s, Ity_I64, Iop_Xor64, off,
+                            mkIRExpr_HWord(8 - len));
+      if (narrow != NULL)
+         other = binop(s, Ity_I64, Iop_Or64, other,
+                       top_bytes_differ(s, narrow, len));
+      g = binop(s, Ity_I1, Iop_CmpEQ64, other, mkIRExpr_HWord(0));
       if (len > 1)
          g = or1(s, g, binop(s, Ity_I1, Iop_CmpLT64U,
-                             mkIRExpr_HWord(8 - len),
-                             offset_in_word(s, addr)));
+                             mkIRExpr_HWord(8 - len), off));
    }
    if (guard != NULL)
       g = g == NULL ? guard : binop(s, Ity_I1, Iop_And1, guard, g);
    if (g == NULL)
       g = IRExpr_Const(IRConst_U1(True));
    call_helper(s, g, addr, len, n_lanes == 1);
+}
+
+/* A narrow stored value, zero-extended to 64 bits; NULL for types whose
+   bits are not an integer's. */
+static IRExpr* widen_narrow(MRState* s, IRExpr* data, IRType ty)
+{
+   switch (ty) {
+   case Ity_I8:
+      return assign(s, Ity_I64, IRExpr_Unop(Iop_8Uto64, data));
+   case Ity_I16:
+      return assign(s, Ity_I64, IRExpr_Unop(Iop_16Uto64, data));
+   case Ity_I32:
+      return assign(s, Ity_I64, IRExpr_Unop(Iop_32Uto64, data));
+   case Ity_F32:
+      return assign(s, Ity_I64, IRExpr_Unop(Iop_32Uto64,
+                       assign(s, Ity_I32,
+                              IRExpr_Unop(Iop_ReinterpF32asI32, data))));
+   default:
+      return NULL;
+   }
 }
 
 /* A constant stored by the code is a heap pointer only if it is a 64-bit
@@ -177,32 +217,33 @@ static void instrument_data_store(MRState* s, IRExpr* addr, IRExpr* data,
    switch (ty) {
    case Ity_I64:
       lanes[0] = data;
-      instrument_store(s, addr, 8, lanes, 1, guard);
+      instrument_store(s, addr, 8, lanes, 1, NULL, guard);
       break;
    case Ity_F64:
       lanes[0] = assign(s, Ity_I64,
                         IRExpr_Unop(Iop_ReinterpF64asI64, data));
-      instrument_store(s, addr, 8, lanes, 1, guard);
+      instrument_store(s, addr, 8, lanes, 1, NULL, guard);
       break;
    case Ity_D64:
       lanes[0] = assign(s, Ity_I64,
                         IRExpr_Unop(Iop_ReinterpD64asI64, data));
-      instrument_store(s, addr, 8, lanes, 1, guard);
+      instrument_store(s, addr, 8, lanes, 1, NULL, guard);
       break;
    case Ity_V128:
       lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128to64, data));
       lanes[1] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128HIto64, data));
-      instrument_store(s, addr, 16, lanes, 2, guard);
+      instrument_store(s, addr, 16, lanes, 2, NULL, guard);
       break;
    case Ity_V256:
       lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_0, data));
       lanes[1] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_1, data));
       lanes[2] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_2, data));
       lanes[3] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_3, data));
-      instrument_store(s, addr, 32, lanes, 4, guard);
+      instrument_store(s, addr, 32, lanes, 4, NULL, guard);
       break;
    default:
-      instrument_store(s, addr, len, NULL, 0, guard);
+      instrument_store(s, addr, len, NULL, 0,
+                       len < 8 ? widen_narrow(s, data, ty) : NULL, guard);
       break;
    }
 }
@@ -235,12 +276,13 @@ static void instrument_cas(MRState* s, const IRCAS* cas)
    if (ty == Ity_I64) {
       lanes[0] = cas->dataLo;
       lanes[1] = cas->dataHi;
-      instrument_store(s, cas->addr, 16, lanes, 2, ok);
+      instrument_store(s, cas->addr, 16, lanes, 2, NULL, ok);
    } else if (ty == Ity_I32) {
       lanes[0] = binop(s, Ity_I64, Iop_32HLto64, cas->dataHi, cas->dataLo);
-      instrument_store(s, cas->addr, 8, lanes, 1, ok);
+      instrument_store(s, cas->addr, 8, lanes, 1, NULL, ok);
    } else {
-      instrument_store(s, cas->addr, 2 * sizeofIRType(ty), NULL, 0, ok);
+      instrument_store(s, cas->addr, 2 * sizeofIRType(ty), NULL, 0, NULL,
+                       ok);
    }
 }
 
@@ -338,6 +380,7 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
    s.store_id = MR_STORE_NONE;
    s.lo   = IRTemp_INVALID;
    s.size = IRTemp_INVALID;
+   s.prefix = s.prefix_mask = IRTemp_INVALID;
    s.offset_SP = layout->offset_SP;
    s.call_or_ret = False;
    s.sp_before = IRTemp_INVALID;
@@ -383,7 +426,7 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
       case Ist_Dirty: {
          const IRDirty* d = st->Ist.Dirty.details;
          if ((d->mFx == Ifx_Write || d->mFx == Ifx_Modify) && d->mSize > 0)
-            instrument_store(&s, d->mAddr, d->mSize, NULL, 0,
+            instrument_store(&s, d->mAddr, d->mSize, NULL, 0, NULL,
                              is_true(d->guard) ? NULL : d->guard);
          break;
       }

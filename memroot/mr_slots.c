@@ -106,6 +106,8 @@ static void clear_words(Addr a, SizeT len)
 
 Addr MR_(ptr_lo) = 0;
 Addr MR_(ptr_hi) = 0;
+Addr MR_(ptr_prefix) = 0;
+Addr MR_(ptr_prefix_mask) = ~(Addr)0;
 
 static inline Bool in_ptr_range(UWord v)
 {
@@ -375,11 +377,13 @@ VG_REGPARM(3) void MR_(helperc_sp_move)(Addr old_SP, Addr new_SP,
    set_lo(m, from, new_SP);
 }
 
-/* A store of a heap pointer at a: below lo but in the live stack (at or
-   above SP - RZ), it lowers lo. */
-static inline void note_stack_store(Addr a, Addr sp)
+/* A store of a heap pointer at a, into the live part (at or above
+   SP - RZ) of the running stack but below lo, lowers lo.  Most marked
+   words lie outside the stack: SP is read only for the others. */
+static inline void note_stack_store(Addr a)
 {
-   if (UNLIKELY(a < MR_(stack_marks).lo) && a + RZ >= sp)
+   if (UNLIKELY(a < MR_(stack_marks).lo) && a >= cur_region.lo
+       && a + RZ >= VG_(get_SP)(VG_(get_running_tid)()))
       lower_lo(&MR_(stack_marks), a);
 }
 
@@ -429,23 +433,24 @@ static void signal_frame_dies(Addr a, SizeT len)
 /*--- Store helpers (called from instrumented code)        ---*/
 /*------------------------------------------------------------*/
 
-VG_REGPARM(3) void MR_(helperc_store8)(Addr a, UWord store_id, Addr sp)
+VG_REGPARM(2) void MR_(helperc_store8)(Addr a, UWord store_id)
 {
    if (LIKELY(VG_IS_8_ALIGNED(a))) {
       set_store(a, store_id);
-      note_stack_store(a, sp);
+      note_stack_store(a);
    } else {
       Addr first = mark_ptr_values(a, 8, store_id);
       if (first != 0)
-         note_stack_store(first, sp);
+         note_stack_store(first);
    }
 }
 
-void MR_(helperc_store_range)(Addr a, UWord len, UWord store_id, Addr sp)
+VG_REGPARM(3) void MR_(helperc_store_range)(Addr a, UWord len,
+                                            UWord store_id)
 {
    Addr first = mark_ptr_values(a, len, store_id);
    if (first != 0)
-      note_stack_store(first, sp);
+      note_stack_store(first);
 }
 
 /*------------------------------------------------------------*/

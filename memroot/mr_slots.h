@@ -16,16 +16,25 @@
 /* The pointer range: every value a heap block has ever held the address
    of lies in [lo, hi).  Both 0 until the first allocation (an empty
    range); widened by every allocation, never narrowed.  The store filter
-   of the instrumentation reads them. */
+   of the instrumentation reads them.  Every value in the range has the
+   bits of prefix where prefix_mask has them (the high bits lo and hi - 1
+   share): a narrow store's filter needs no more. */
 extern Addr MR_(ptr_lo), MR_(ptr_hi);
+extern Addr MR_(ptr_prefix), MR_(ptr_prefix_mask);
 
 /* Values in [lo, hi) may now be heap pointers. */
 static inline void MR_(slots_widen_ptr_range)(Addr lo, Addr hi)
 {
+   Addr differ;
    if (MR_(ptr_hi) == 0 || lo < MR_(ptr_lo))
       MR_(ptr_lo) = lo;
    if (hi > MR_(ptr_hi))
       MR_(ptr_hi) = hi;
+   differ = MR_(ptr_lo) ^ (MR_(ptr_hi) - 1);
+   MR_(ptr_prefix_mask) = differ == 0 ? ~(Addr)0
+                          : __builtin_clzl(differ) == 0 ? 0
+                          : ~(Addr)0 << (64 - __builtin_clzl(differ));
+   MR_(ptr_prefix) = MR_(ptr_lo) & MR_(ptr_prefix_mask);
 }
 
 void  MR_(slots_register_events)(void);
@@ -60,11 +69,12 @@ extern MR_StackMarks MR_(stack_marks);
 VG_REGPARM(3) void MR_(helperc_sp_move)(Addr old_SP, Addr new_SP,
                                         Addr dead_below);
 
-/* Called after an 8-byte store to a, SP being sp: when a is aligned, the
-   stored value is known to lie in the pointer range. */
-VG_REGPARM(3) void MR_(helperc_store8)(Addr a, UWord store_id, Addr sp);
+/* Called after an 8-byte store to a: when a is aligned, the stored value
+   is known to lie in the pointer range. */
+VG_REGPARM(2) void MR_(helperc_store8)(Addr a, UWord store_id);
 /* Called after any other store of len bytes at a: marks each word the
    store touched that now holds a value in the pointer range. */
-void MR_(helperc_store_range)(Addr a, UWord len, UWord store_id, Addr sp);
+VG_REGPARM(3) void MR_(helperc_store_range)(Addr a, UWord len,
+                                            UWord store_id);
 
 #endif
