@@ -245,7 +245,8 @@ void MR_(slots_copy)(Addr src, Addr dst, SizeT len)
 extern Word VG_(clo_max_stackframe);
 extern void VG_(stack_limits)(Addr SP, Addr* start, Addr* end);
 
-/* The stack SP lies in: a registered one, or else SP's mapping. */
+/* The stack SP lies in: the running thread's, whole (the main stack as
+   far as it may grow); else a registered one; else SP's mapping. */
 typedef struct {
    Addr lo, hi;
    Bool registered;
@@ -278,6 +279,16 @@ static StackRegion find_region(Addr sp)
 {
    StackRegion     r = { 0, 0, False };
    NSegment const* seg;
+   ThreadId        tid = VG_(get_running_tid)();
+   if (tid != VG_INVALID_THREADID) {
+      Addr  max = VG_(thread_get_stack_max)(tid);
+      SizeT szB = VG_(thread_get_stack_size)(tid);
+      if (szB > 0 && max >= szB && sp > max - szB && sp <= max) {
+         r.lo = max - szB + 1;
+         r.hi = max;
+         return r;
+      }
+   }
    VG_(stack_limits)(sp, &r.lo, &r.hi);
    if (r.hi != 0) {
       r.registered = True;
