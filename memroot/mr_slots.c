@@ -21,7 +21,15 @@
    bits 31..16, and secondaries holding one store id (0 = unmarked) per
    word of a 64 KiB chunk.  Middle maps and secondaries are made only when
    a word in their range is first marked, so memory that never holds a
-   heap pointer costs nothing. */
+   heap pointer costs nothing.
+
+   A chunk's pointers are usually stored by few instructions (a heap chunk
+   holds objects of a few kinds): a secondary starts narrow, a byte per
+   word indexing its own table of up to 255 store ids, an eighth of the
+   chunk's size.  When a 256th id is needed, the ids no word uses any more
+   are dropped; if all are in use, the secondary becomes wide, a store id
+   per word (half the chunk's size): stacks, and data written from many
+   places. */
 #define SEC_SHIFT     16
 #define SEC_BYTES     (1UL << SEC_SHIFT)
 #define SEC_WORDS     (SEC_BYTES / 8)
@@ -30,8 +38,21 @@
 #define TOP_ENTRIES   (MR_ADDR_LIMIT >> MID_SHIFT)
 #define ADDR_LIMIT    MR_ADDR_LIMIT
 
-typedef struct { UInt store[SEC_WORDS]; } SecMap;
-typedef struct { SecMap* sec[MID_ENTRIES]; } MidMap;
+#define NARROW_IDS    255
+#define HASH_SLOTS    256
+
+typedef struct {
+   UInt  n_ids;
+   UInt  last_id, last_idx;          /* the last id stored, and its index */
+   UInt  ids[NARROW_IDS];            /* index i stands for ids[i - 1] */
+   UChar by_hash[HASH_SLOTS];        /* an index whose id hashes here */
+   UChar idx[SEC_WORDS];             /* 0: unmarked */
+} NarrowSec;
+
+typedef struct { UInt store[SEC_WORDS]; } WideSec;
+
+/* A middle map's entry: a NarrowSec*, or a WideSec* with bit 0 set. */
+typedef struct { UWord sec[MID_ENTRIES]; } MidMap;
 
 static MidMap* top_map[TOP_ENTRIES];
 
@@ -44,40 +65,174 @@ static void* shadow_alloc(SizeT szB)
    return p;
 }
 
+/* Narrow secondaries are carved from batches; a narrow one made wide goes
+   back on a free list (zeroed: a new one must be). */
+#define NARROW_BATCH 64
+static NarrowSec* free_narrow;
+
+static NarrowSec* narrow_new(void)
+{
+   NarrowSec* n;
+   if (free_narrow == NULL) {
+      NarrowSec* batch = shadow_alloc(NARROW_BATCH * sizeof(NarrowSec));
+      Int i;
+      for (i = 0; i < NARROW_BATCH; i++) {
+         *(NarrowSec**)&batch[i] = free_narrow;
+         free_narrow = &batch[i];
+      }
+   }
+   n = free_narrow;
+   free_narrow = *(NarrowSec**)n;
+   *(NarrowSec**)n = NULL;
+   return n;
+}
+
+static void narrow_free(NarrowSec* n)
+{
+   VG_(memset)(n, 0, sizeof(NarrowSec));
+   *(NarrowSec**)n = free_narrow;
+   free_narrow = n;
+}
+
+static inline Bool is_wide(UWord e)
+{
+   return (e & 1) != 0;
+}
+
+static inline WideSec* wide_of(UWord e)
+{
+   return (WideSec*)(e & ~(UWord)1);
+}
+
 static inline UWord word_index(Addr a)
 {
    return (a >> 3) & (SEC_WORDS - 1);
 }
 
-static inline SecMap* sec_get(Addr a)
-{
-   MidMap* mid;
-   if (UNLIKELY(a >= ADDR_LIMIT))
-      return NULL;
-   mid = top_map[a >> MID_SHIFT];
-   return mid ? mid->sec[(a >> SEC_SHIFT) & (MID_ENTRIES - 1)] : NULL;
-}
-
-static SecMap* sec_get_or_make(Addr a)
+static inline UWord* sec_slot(Addr a, Bool make)
 {
    MidMap** mid;
-   SecMap** sec;
    if (UNLIKELY(a >= ADDR_LIMIT))
       return NULL;
    mid = &top_map[a >> MID_SHIFT];
-   if (UNLIKELY(*mid == NULL))
+   if (UNLIKELY(*mid == NULL)) {
+      if (!make)
+         return NULL;
       *mid = shadow_alloc(sizeof(MidMap));
-   sec = &(*mid)->sec[(a >> SEC_SHIFT) & (MID_ENTRIES - 1)];
-   if (UNLIKELY(*sec == NULL))
-      *sec = shadow_alloc(sizeof(SecMap));
-   return *sec;
+   }
+   return &(*mid)->sec[(a >> SEC_SHIFT) & (MID_ENTRIES - 1)];
 }
 
-static inline void set_store(Addr a, UInt store_id)
+/* The secondary of a's chunk: 0 when none. */
+static inline UWord sec_get(Addr a)
 {
-   SecMap* sec = sec_get_or_make(a);
-   if (LIKELY(sec != NULL))
-      sec->store[word_index(a)] = store_id;
+   UWord* e = sec_slot(a, False);
+   return e ? *e : 0;
+}
+
+static inline UInt sec_load(UWord e, UWord i)
+{
+   if (is_wide(e))
+      return wide_of(e)->store[i];
+   {
+      const NarrowSec* n = (const NarrowSec*)e;
+      return n->idx[i] == 0 ? MR_STORE_NONE : n->ids[n->idx[i] - 1];
+   }
+}
+
+static inline UWord id_hash(UInt id)
+{
+   return (id * 0x9E3779B1u) >> 24;
+}
+
+/* Drops the ids no word uses; returns False when all 255 are used. */
+static Bool narrow_compact(NarrowSec* n)
+{
+   UChar used[NARROW_IDS + 1], remap[NARROW_IDS + 1];
+   UInt  i, kept = 0;
+   VG_(memset)(used, 0, sizeof(used));
+   for (i = 0; i < SEC_WORDS; i++)
+      used[n->idx[i]] = 1;
+   for (i = 1; i <= n->n_ids; i++) {
+      if (used[i]) {
+         remap[i] = ++kept;
+         n->ids[kept - 1] = n->ids[i - 1];
+      }
+   }
+   if (kept == NARROW_IDS)
+      return False;
+   remap[0] = 0;
+   for (i = 0; i < SEC_WORDS; i++)
+      n->idx[i] = remap[n->idx[i]];
+   n->n_ids = kept;
+   VG_(memset)(n->by_hash, 0, sizeof(n->by_hash));
+   n->last_id = n->last_idx = 0;
+   return True;
+}
+
+static WideSec* widen(UWord* e)
+{
+   NarrowSec* n = (NarrowSec*)*e;
+   WideSec*   w = shadow_alloc(sizeof(WideSec));
+   UInt       i;
+   for (i = 0; i < SEC_WORDS; i++)
+      if (n->idx[i] != 0)
+         w->store[i] = n->ids[n->idx[i] - 1];
+   narrow_free(n);
+   *e = (UWord)w | 1;
+   return w;
+}
+
+/* The index of id in n, added if new; 0 when n is full. */
+static UInt narrow_index(NarrowSec* n, UInt id)
+{
+   UWord h = id_hash(id);
+   UInt  i = n->by_hash[h];
+   if (i != 0 && n->ids[i - 1] == id)
+      return i;
+   for (i = 1; i <= n->n_ids; i++)
+      if (n->ids[i - 1] == id)
+         break;
+   if (i > n->n_ids) {
+      if (n->n_ids == NARROW_IDS && !narrow_compact(n))
+         return 0;
+      n->ids[n->n_ids++] = id;
+      i = n->n_ids;
+   }
+   n->by_hash[h] = i;
+   return i;
+}
+
+static void set_store(Addr a, UInt store_id)
+{
+   UWord* e = sec_slot(a, True);
+   NarrowSec* n;
+   UInt idx;
+   if (UNLIKELY(e == NULL))
+      return;
+   if (UNLIKELY(*e == 0))
+      *e = (UWord)narrow_new();
+   if (is_wide(*e)) {
+      wide_of(*e)->store[word_index(a)] = store_id;
+      return;
+   }
+   n = (NarrowSec*)*e;
+   if (LIKELY(store_id == n->last_id && n->last_idx != 0)) {
+      n->idx[word_index(a)] = n->last_idx;
+      return;
+   }
+   if (store_id == MR_STORE_NONE) {
+      n->idx[word_index(a)] = 0;
+      return;
+   }
+   idx = narrow_index(n, store_id);
+   if (idx == 0) {
+      widen(e)->store[word_index(a)] = store_id;
+      return;
+   }
+   n->last_id  = store_id;
+   n->last_idx = idx;
+   n->idx[word_index(a)] = idx;
 }
 
 /* Unmarks every word that overlaps [a, a+len): a word that is only partly
@@ -90,15 +245,16 @@ static void clear_words(Addr a, SizeT len)
    w   = VG_ROUNDDN(a, 8);
    end = len > ADDR_LIMIT - a ? ADDR_LIMIT : VG_ROUNDUP(a + len, 8);
    while (w < end) {
-      Addr    stop = VG_ROUNDDN(w, SEC_BYTES) + SEC_BYTES;
-      SecMap* sec  = sec_get(w);
+      Addr  stop = VG_ROUNDDN(w, SEC_BYTES) + SEC_BYTES;
+      UWord e    = sec_get(w);
       if (stop > end)
          stop = end;
-      if (sec != NULL) {
-         UWord i, n = (stop - w) / 8;
-         UInt* s = &sec->store[word_index(w)];
-         for (i = 0; i < n; i++)
-            s[i] = MR_STORE_NONE;
+      if (e != 0) {
+         UWord n = (stop - w) / 8;
+         if (is_wide(e))
+            VG_(memset)(&wide_of(e)->store[word_index(w)], 0, n * sizeof(UInt));
+         else
+            VG_(memset)(&((NarrowSec*)e)->idx[word_index(w)], 0, n);
       }
       w = stop;
    }
@@ -148,10 +304,10 @@ static void mark_written_range(Addr a, SizeT len, UInt store_id)
 
 UInt MR_(slot_store_id)(Addr a)
 {
-   SecMap* sec;
+   UWord e;
    tl_assert(VG_IS_8_ALIGNED(a));
-   sec = sec_get(a);
-   return sec ? sec->store[word_index(a)] : MR_STORE_NONE;
+   e = sec_get(a);
+   return e ? sec_load(e, word_index(a)) : MR_STORE_NONE;
 }
 
 Bool MR_(slot_is_marked)(Addr a)
@@ -193,18 +349,20 @@ void MR_(slots_copy)(Addr src, Addr dst, SizeT len)
    clear_words(dst, w - dst);
    clear_words(end, dst + len - end);
    while (w < end) {
-      Addr    sw   = w - dst + src;
-      Addr    stop = end;
-      SecMap* ssec = sec_get(sw);
+      Addr  sw   = w - dst + src;
+      Addr  stop = end;
+      UWord ssec = sec_get(sw);
       if (stop - w > SEC_BYTES - (w & (SEC_BYTES - 1)))
          stop = w + SEC_BYTES - (w & (SEC_BYTES - 1));
       if (stop - w > SEC_BYTES - (sw & (SEC_BYTES - 1)))
          stop = w + SEC_BYTES - (sw & (SEC_BYTES - 1));
-      if (ssec == NULL) {
+      if (ssec == 0) {
          clear_words(w, stop - w);
       } else {
+         /* Read again each time: a store into the same chunk may widen
+            it. */
          for (; w < stop; w += 8, sw += 8) {
-            UInt id = ssec->store[word_index(sw)];
+            UInt id = sec_load(sec_get(sw), word_index(sw));
             if (id != MR_STORE_NONE)
                set_store(w, id);
             else
