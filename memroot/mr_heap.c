@@ -20,9 +20,16 @@
 #include "mr_profile.h"
 #include "mr_slots.h"
 
-/* Same redzone as Memcheck: a pointer one past the end of a block then
-   lands in a redzone, never in the next block, as it does under Memcheck. */
-#define MR_MALLOC_REDZONE_SZB 16
+/* memroot checks no access, so blocks need no redzone (--redzone-size
+   gives one): the allocator's own bookkeeping keeps at least 16 bytes
+   between two blocks, so a pointer up to 15 bytes past a block's end never
+   points into the next one.  No redzone keeps the heap as dense as under
+   Massif, for the program's caches and for memroot's peak. */
+#define MR_MALLOC_REDZONE_SZB 0
+
+/* An address this close to a block is described against it, in
+   Memcheck's words ("16 bytes after a block of size 8"). */
+#define MR_DESCRIBE_SLACK_SZB 16
 
 static VgHashTable*  mr_blocks;
 static PoolAlloc*    mr_block_pool;
@@ -446,7 +453,7 @@ static MR_Block* freed_block_holding(Addr a)
    for (q = 0; q < 2; q++) {
       MR_Block* b;
       for (b = freed_first[q]; b != NULL; b = b->next)
-         if (VG_(addr_is_in_block)(a, b->data, b->szB, MR_MALLOC_REDZONE_SZB))
+         if (VG_(addr_is_in_block)(a, b->data, b->szB, MR_DESCRIBE_SLACK_SZB))
             return b;
    }
    return NULL;
@@ -458,7 +465,7 @@ Bool MR_(heap_describe)(Addr a, /*OUT*/AddrInfo* ai)
    MR_Block* b;
    VG_(HT_ResetIter)(mr_blocks);
    while ((b = VG_(HT_Next)(mr_blocks)) != NULL) {
-      if (VG_(addr_is_in_block)(a, b->data, b->szB, MR_MALLOC_REDZONE_SZB)) {
+      if (VG_(addr_is_in_block)(a, b->data, b->szB, MR_DESCRIBE_SLACK_SZB)) {
          MR_(block_addrinfo)(a, b, Block_Mallocd,
                              freed_block_holding(a)
                                 ? "recently re-allocated block" : "block",
