@@ -209,8 +209,8 @@ static Bool parse_leak_check(HChar** saveptr, MR_LeakCheckParams* lcp,
       case 11: lcp->max_loss_records_output = 999999999; break;
       case 12:
          if (!next_limit(saveptr, &lcp->max_loss_records_output,
-                            usage_leak_check,
-                            "limited needs a number of loss records >= 1"))
+                         usage_leak_check,
+                         "limited needs a number of loss records >= 1"))
             return False;
          break;
       default:
@@ -271,7 +271,7 @@ static void block_list_command(HChar** saveptr)
       case 0: max_blocks = 999999999; break;
       case 1:
          if (!next_limit(saveptr, &max_blocks, usage_block_list,
-                            "limited needs a number of blocks >= 1"))
+                         "limited needs a number of blocks >= 1"))
             return;
          break;
       case 2:
@@ -326,7 +326,7 @@ static void retention_command(HChar** saveptr)
       case 2: p.deltamode = MR_LCD_Changed; break;
       case 3:
          if (!next_limit(saveptr, &max_roots, usage_retention,
-                            "limited needs a number of roots >= 1"))
+                         "limited needs a number of roots >= 1"))
             return;
          p.max_roots = max_roots;
          break;
