@@ -68,9 +68,26 @@ static void parse_block_address(const HChar* arg, const HChar* val, Addr* a)
       VG_(fmsg_bad_option)(arg, "no block lies at address 0\n");
 }
 
+/* A sort key of the profile; a wrong one is told the keys there are. */
+static void parse_profile_sort(const HChar* arg, const HChar* key)
+{
+   HChar keys[256] = "";
+   Int   i;
+   for (i = 0; i < MR_N_PROFILE_SORTS; i++) {
+      if (VG_STREQ(key, MR_(profile_sort_names)[i])) {
+         MR_(clo_heap_profile_sort) = i;
+         return;
+      }
+      VG_(strcat)(keys, i ? ", " : "");
+      VG_(strcat)(keys, MR_(profile_sort_names)[i]);
+   }
+   VG_(fmsg_bad_option)(arg, "expected one of %s\n", keys);
+}
+
 Bool MR_(process_cmd_line_option)(const HChar* arg)
 {
    const HChar* address;
+   const HChar* sort;
    Bool show;
    Int  ix;
 
@@ -144,9 +161,8 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
    else if VG_BOOL_CLO(arg, "--heap-profile", MR_(clo_heap_profile)) {}
    else if VG_BINT_CLO(arg, "--heap-profile-top", MR_(clo_heap_profile_top),
                        1, 1000000) {}
-   else if VG_STRINDEX_CLO(arg, "--heap-profile-sort",
-                           MR_(profile_sort_names), ix)
-      MR_(clo_heap_profile_sort) = ix;
+   else if VG_STR_CLO(arg, "--heap-profile-sort", sort)
+      parse_profile_sort(arg, sort);
 
    else
       return VG_(replacement_malloc_process_cmd_line_option)(arg);

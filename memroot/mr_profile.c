@@ -25,9 +25,8 @@ typedef struct _MR_AllocSite {
    ULong            oldest_birth; /* filled in by the report only */
 } MR_AllocSite;
 
-const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS + 1] = {
-   "live-bytes", "peak-bytes", "bytes", "allocs", "live-blocks", "peak-blocks",
-   NULL
+const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS] = {
+   "live-bytes", "peak-bytes", "bytes", "allocs", "live-blocks", "peak-blocks"
 };
 
 static VgHashTable* mr_sites;

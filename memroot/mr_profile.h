@@ -18,8 +18,8 @@ typedef enum {
    MR_N_PROFILE_SORTS
 } MR_ProfileSort;
 
-/* Their keywords, in enum order, then NULL. */
-extern const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS + 1];
+/* Their keywords, in enum order. */
+extern const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS];
 
 void MR_(profile_init)(void);
 

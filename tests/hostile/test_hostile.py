@@ -106,7 +106,8 @@ BAD_OPTIONS = [
     ("--retention-path=0x0", "no block lies at address 0"),
     ("--retention-threshold=101", "must be a percentage between 0 and 100"),
     ("--retention-roots=0", "must be between 1 and 1000000"),
-    ("--heap-profile-sort=size", "Invalid string 'size'"),
+    ("--heap-profile-sort=size", "expected one of live-bytes, peak-bytes,"
+     " bytes, allocs, live-blocks, peak-blocks"),
 ]
 
 
