@@ -19,6 +19,7 @@
 #include "mr_memscan.h"
 #include "mr_profile.h"
 #include "mr_slots.h"
+#include "mr_vgcompat.h"
 
 /* Same redzone as Memcheck: a pointer one past the end of a block then
    lands in a redzone, never in the next block, as it does under Memcheck. */
@@ -266,7 +267,8 @@ static void* mr_builtin_new(ThreadId tid, SizeT n)
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNew);
 }
 
-static void* mr_builtin_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
+static void* mr_builtin_new_aligned(ThreadId tid,
+                                    MR_VG_ALIGNED_NEW_PARAMS(n, alignB))
 {
    if (FISHY("__builtin_new_aligned", "size", n))
       return NULL;
@@ -280,14 +282,15 @@ static void* mr_builtin_vec_new(ThreadId tid, SizeT n)
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNewVec);
 }
 
-static void* mr_builtin_vec_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
+static void* mr_builtin_vec_new_aligned(ThreadId tid,
+                                        MR_VG_ALIGNED_NEW_PARAMS(n, alignB))
 {
    if (FISHY("__builtin_vec_new_aligned", "size", n))
       return NULL;
    return new_block(tid, n, alignB, False, MR_AllocNewVec);
 }
 
-static void* mr_memalign(ThreadId tid, SizeT alignB, SizeT n)
+static void* mr_memalign(ThreadId tid, MR_VG_MEMALIGN_PARAMS(alignB, n))
 {
    if (FISHY("memalign", "size", n))
       return NULL;
@@ -328,9 +331,9 @@ static void mr_builtin_vec_delete_aligned(ThreadId tid, void* p, SizeT alignB)
    handle_free(tid, (Addr)p, MR_AllocNewVec);
 }
 
-/* The preload turns realloc(NULL, n) into malloc and realloc(p, 0) into
-   free, so here p != NULL and new_szB > 0.  The block always moves, as
-   under Memcheck. */
+/* realloc(NULL, n) and realloc(p, 0) are malloc and free, done by the
+   preload or here depending on the release (mr_vgcompat.h).  Otherwise the
+   block always moves, as under Memcheck. */
 static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
 {
    MR_Block* old;
@@ -338,6 +341,16 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
 
    if (FISHY("realloc", "size", new_szB))
       return NULL;
+   switch (MR_(vg_realloc_case)(p_old, &new_szB)) {
+      case MR_ReallocMalloc:
+         return new_block(tid, new_szB, VG_(clo_alignment), False,
+                          MR_AllocMalloc);
+      case MR_ReallocFree:
+         handle_free(tid, (Addr)p_old, MR_AllocMalloc);
+         return NULL;
+      case MR_ReallocMove:
+         break;
+   }
    /* Memcheck counts a realloc as a free and an alloc even when it
       fails. */
    mr_n_frees++;
