@@ -14,10 +14,10 @@
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
+#include "mr_account.h"
 #include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_memscan.h"
-#include "mr_profile.h"
 #include "mr_slots.h"
 #include "mr_vgcompat.h"
 
@@ -146,8 +146,8 @@ static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
       MR_(slots_widen_ptr_range)(p, p + szB + 1);
    /* New memory holds no pointer yet, whatever it held before. */
    MR_(slots_clear)(p, szB);
-   if (mr_params.profile)
-      MR_(profile_alloc)(b->allocated_at, szB, mr_bytes_allocated);
+   if (mr_params.account)
+      MR_(account_alloc)(b->allocated_at, szB, mr_bytes_allocated);
    if (freed_volume > mr_params.freelist_vol)
       release_oldest_blocks();
    return b;
@@ -160,25 +160,26 @@ MR_Block* MR_(heap_shadow_new)(ThreadId tid, Addr p, SizeT szB)
 
 void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 {
-   if (mr_params.profile)
-      MR_(profile_free)(b->allocated_at, b->szB);
+   ExeContext* freed_at = VG_(record_ExeContext)(tid, 0);
+   if (mr_params.account)
+      MR_(account_free)(b->allocated_at, b->szB, freed_at);
    /* Freed memory holds no live pointer. */
    MR_(slots_clear)(b->data, b->szB);
-   b->u.freed_at = VG_(record_ExeContext)(tid, 0);
+   b->u.freed_at = freed_at;
    add_to_freed_queue(b);
 }
 
 void MR_(heap_shadow_discard)(MR_Block* b)
 {
-   if (mr_params.profile)
-      MR_(profile_free)(b->allocated_at, b->szB);
+   if (mr_params.account)
+      MR_(account_free)(b->allocated_at, b->szB, NULL);
    VG_(freeEltPA)(mr_block_pool, b);
 }
 
 void MR_(heap_shadow_move)(MR_Block* b, Addr p, SizeT szB)
 {
-   if (mr_params.profile)
-      MR_(profile_resize)(b->allocated_at, b->szB, szB, mr_bytes_allocated);
+   if (mr_params.account)
+      MR_(account_resize)(b->allocated_at, b->szB, szB, mr_bytes_allocated);
    /* Only custom blocks move: a pool chunk may move anywhere. */
    MR_(admit_custom_block)(p, szB);
    b->data = p;

@@ -19,7 +19,7 @@ typedef struct {
    Long freelist_vol;          /* bytes of freed blocks kept from reuse */
    Long freelist_big_blocks;   /* blocks this big leave the queue first */
    Bool show_mismatched_frees;
-   Bool profile;               /* keep the allocation-site profile */
+   Bool account;               /* call the accounting hooks (mr_account.h) */
 } MR_HeapParams;
 
 /* Before the client runs, once the options are known. */
