@@ -8,6 +8,7 @@
 
 #include "pub_tool_options.h"
 #include "pub_tool_tooliface.h"
+#include "mr_account.h"
 #include "mr_clreq.h"
 #include "mr_errmgr.h"
 #include "mr_heap.h"
@@ -19,16 +20,36 @@
 #include "mr_retain_report.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
+#include "mr_xtmemory.h"
 
 static void mr_post_clo_init(void)
 {
-   MR_HeapParams hp;
+   MR_HeapParams    hp;
+   MR_AccountParams ap;
+   ULong            every;
 
    MR_(options_post_clo)();
-   MR_(clo_heap_params)(&hp);
+   MR_(clo_account_params)(&ap);
+   MR_(clo_heap_params)(&hp, MR_(account_init)(&ap));
    MR_(heap_init)(&hp);
-   if (MR_(clo_heap_profile))
-      MR_(profile_init)();
+   if (ap.profile)
+      MR_(profile_init)(MR_(clo_timeline)(&every), every);
+   if (ap.xtree_full)
+      MR_(xtmemory_init)();
+}
+
+/* As Memcheck, first thing at exit: the file then counts the blocks the
+   program left, before any report. */
+static void xtmemory_at_exit(void)
+{
+   UInt       n = 0;
+   MR_Block** live = NULL;
+   if (VG_(clo_xtree_memory) == Vg_XTMemory_None)
+      return;
+   if (VG_(clo_xtree_memory) == Vg_XTMemory_Allocs)
+      live = MR_(heap_live_blocks)(&n);
+   MR_(xtmemory_report)(VG_(clo_xtree_memory_file), True, live, n);
+   VG_(free)(live);
 }
 
 /* The leak check at exit, as the options ask; with a retention report to
@@ -80,6 +101,7 @@ static void mr_fini(Int exitcode)
    MR_Search* s = NULL;
    MR_Search* own = NULL;
 
+   xtmemory_at_exit();
    if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
       MR_(heap_print_summary)();
 

@@ -35,7 +35,7 @@ static VgHashTable* mr_sites;
 static ULong mr_live_bytes, mr_live_blocks;
 static ULong mr_peak_bytes, mr_peak_blocks, mr_peak_time;
 
-void MR_(profile_init)(void)
+void MR_(profile_init)(Bool timeline, ULong every)
 {
    mr_sites = VG_(HT_construct)("memroot.profile");
 }

@@ -21,7 +21,9 @@ typedef enum {
 /* Their keywords, in enum order. */
 extern const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS];
 
-void MR_(profile_init)(void);
+/* With timeline, live bytes are sampled every `every` bytes allocated (0:
+   an interval that adapts to give 1,000 to 2,000 samples). */
+void MR_(profile_init)(Bool timeline, ULong every);
 
 /* now is the profile's clock, the bytes allocated so far, counting this
    allocation. */
