@@ -492,20 +492,29 @@ ULong MR_(heap_n_frees)(void)
    return mr_n_frees;
 }
 
-void MR_(heap_print_summary)(void)
+void MR_(heap_totals)(MR_HeapTotals* t)
 {
    MR_Block* b;
-   ULong     n_blocks = 0, n_bytes = 0;
-
+   t->in_use_bytes = t->in_use_blocks = 0;
    VG_(HT_ResetIter)(mr_blocks);
    while ((b = VG_(HT_Next)(mr_blocks)) != NULL) {
-      n_blocks++;
-      n_bytes += b->szB;
+      t->in_use_blocks++;
+      t->in_use_bytes += b->szB;
    }
+   t->allocs          = mr_n_allocs;
+   t->frees           = mr_n_frees;
+   t->bytes_allocated = mr_bytes_allocated;
+}
+
+void MR_(heap_print_summary)(void)
+{
+   MR_HeapTotals t;
+   MR_(heap_totals)(&t);
    VG_(umsg)("HEAP SUMMARY:\n"
              "    in use at exit: %'llu bytes in %'llu blocks\n"
              "  total heap usage: %'llu allocs, %'llu frees, "
              "%'llu bytes allocated\n"
              "\n",
-             n_bytes, n_blocks, mr_n_allocs, mr_n_frees, mr_bytes_allocated);
+             t.in_use_bytes, t.in_use_blocks, t.allocs, t.frees,
+             t.bytes_allocated);
 }

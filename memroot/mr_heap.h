@@ -39,6 +39,13 @@ ULong MR_(heap_n_frees)(void);
 /* Bytes allocated so far: the profile's clock. */
 ULong MR_(heap_bytes_allocated)(void);
 
+/* What the HEAP SUMMARY says. */
+typedef struct {
+   ULong in_use_bytes, in_use_blocks;
+   ULong allocs, frees, bytes_allocated;
+} MR_HeapTotals;
+void MR_(heap_totals)(MR_HeapTotals* t);
+
 /* Memcheck's HEAP SUMMARY, printed at exit. */
 void MR_(heap_print_summary)(void);
 
