@@ -10,6 +10,7 @@
 #include "pub_tool_tooliface.h"
 #include "mr_account.h"
 #include "mr_clreq.h"
+#include "mr_datafile.h"
 #include "mr_errmgr.h"
 #include "mr_heap.h"
 #include "mr_instrument.h"
@@ -32,8 +33,10 @@ static void mr_post_clo_init(void)
    MR_(clo_account_params)(&ap);
    MR_(clo_heap_params)(&hp, MR_(account_init)(&ap));
    MR_(heap_init)(&hp);
-   if (ap.profile)
-      MR_(profile_init)(MR_(clo_timeline)(&every), every);
+   if (ap.profile) {
+      Bool timeline = MR_(clo_timeline)(&every);
+      MR_(profile_init)(timeline, every);
+   }
    if (ap.xtree_full)
       MR_(xtmemory_init)();
 }
@@ -95,9 +98,20 @@ static void print_heap_profile(void)
    VG_(free)(live);
 }
 
+static void write_datafile_at_exit(const MR_Retention* a)
+{
+   HChar* name = VG_(expand_file_name)("--memroot-out-file",
+                                       MR_(clo_memroot_out_file));
+   if (MR_(datafile_write)(name, "exit", a) && VG_(clo_verbosity) >= 1)
+      VG_(umsg)("memroot data file: %s\n", name);
+   VG_(free)(name);
+}
+
 static void mr_fini(Int exitcode)
 {
    const Bool retain = MR_(clo_retention) || MR_(clo_retention_path);
+   const Bool datafile = MR_(clo_memroot_out_file) != NULL;
+   Bool       datafile_written = False;
    MR_Search* s = NULL;
    MR_Search* own = NULL;
 
@@ -123,18 +137,28 @@ static void mr_fini(Int exitcode)
    }
    if (retain) {
       MR_Retention* a = MR_(retention_attribute)(s);
-      if (MR_(clo_retention) && s->n_blocks > 0) {
+      const Bool reported = MR_(clo_retention) && s->n_blocks > 0;
+      if (reported) {
          MR_RetentionParams rp;
          MR_(clo_retention_params)(&rp);
          MR_(retention_report)(a, &rp);
       }
       if (MR_(clo_retention_path) != 0 && !VG_(clo_xml))
          MR_(retention_paths)(a, MR_(clo_retention_path), 3);
+      if (MR_(clo_heap_profile) && !VG_(clo_xml))
+         print_heap_profile();
+      /* Last, while the analysis is still there. */
+      if (datafile) {
+         write_datafile_at_exit(reported ? a : NULL);
+         datafile_written = True;
+      }
       MR_(retention_free)(a);
+   } else if (MR_(clo_heap_profile) && !VG_(clo_xml)) {
+      print_heap_profile();
    }
    MR_(search_free)(own);
-   if (MR_(clo_heap_profile) && !VG_(clo_xml))
-      print_heap_profile();
+   if (datafile && !datafile_written)
+      write_datafile_at_exit(NULL);
 }
 
 /* Not in the tool headers, but a core option like any other: the core
