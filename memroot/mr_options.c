@@ -382,6 +382,22 @@ void MR_(clo_heap_params)(MR_HeapParams* p, Bool account)
    p->account               = account;
 }
 
+void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort)
+{
+   *top  = MR_(clo_heap_profile_top);
+   *sort = MR_(clo_heap_profile_sort);
+}
+
+MR_SearchParams MR_(clo_dump_params)(MR_RetentionParams* storage,
+                                     const MR_RetentionParams** rp)
+{
+   MR_(clo_retention_params)(storage);
+   /* The data file holds the report; no second JSON file. */
+   storage->json_file = NULL;
+   *rp = MR_(clo_retention) ? storage : NULL;
+   return MR_(clo_search_params)();
+}
+
 void MR_(clo_account_params)(MR_AccountParams* p)
 {
    p->profile    = MR_(clo_heap_profile) || MR_(clo_memroot_out_file) != NULL;

@@ -73,6 +73,14 @@ void MR_(clo_retention_params)(MR_RetentionParams* p);
    answer to MR_(account_init). */
 void MR_(clo_heap_params)(MR_HeapParams* p, Bool account);
 
+/* The allocation-site profile's report: how many sites, in which order. */
+void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort);
+
+/* The search and retention report a data file written mid-run holds:
+   *rp is NULL when retention reports are off (--retention=no). */
+MR_SearchParams MR_(clo_dump_params)(MR_RetentionParams* storage,
+                                     const MR_RetentionParams** rp);
+
 /* What the heap's accounting hooks feed. */
 void MR_(clo_account_params)(MR_AccountParams* p);
 
