@@ -5,8 +5,11 @@
 """--memroot-out-file: the data file holds Memcheck's numbers and the
 profile's, on sites.c's design (its header gives every number)."""
 
+import json
 import os
+import subprocess
 
+import harness
 from harness import memcheck, memroot
 from datafile import functions, run, validate
 
@@ -170,7 +173,6 @@ def test_data_file_name_expands_pid(build, tmp_path):
 def test_retention_file_still_written_beside_the_data_file(build, tmp_path):
     _, data = run(build("sites.c"), tmp_path,
                   "--retention-file=%s/r.json" % tmp_path)
-    import json
     with open(tmp_path / "r.json") as f:
         old = json.load(f)
     assert old["memroot_retention"] == 1
@@ -195,3 +197,44 @@ def test_frames_stored_once(build, tmp_path):
     assert len(ips) == len(set(ips))
     stacks = [tuple(s) for s in data["stacks"]]
     assert len(stacks) == len(set(stacks))
+
+
+MEMROOT_H = ("-I", os.path.join(harness.TOP, "memroot"),
+             "-I", "/usr/include/valgrind")
+
+
+def test_dump_request_writes_a_data_file_mid_run(build, tmp_path):
+    prog = build("dump_request.c", extra=MEMROOT_H)
+    p = subprocess.run([harness.VG_IN_PLACE, prog, str(tmp_path / "d.json")],
+                       capture_output=True, text=True, timeout=300)
+    assert p.stdout.splitlines()[0] == "named 1"
+    with open(tmp_path / "d.json") as f:
+        data = json.load(f)
+    validate(data)
+    assert data["reason"] == "client request"
+    # The 1,000-byte block is live then, beside stdout's buffer (none yet:
+    # printf runs after the request).
+    assert data["heap"]["in_use"] == {"bytes": 1000, "blocks": 1}
+
+
+def test_dump_request_refuses_a_bad_name(build, tmp_path):
+    prog = build("dump_request.c", extra=MEMROOT_H)
+    p = subprocess.run([harness.VG_IN_PLACE, prog, str(tmp_path / "d.json")],
+                       capture_output=True, text=True, timeout=300)
+    assert p.stdout.splitlines()[1:] == ["unmapped 0", "empty 0"]
+    warnings = [l.split("== ", 1)[1] for l in p.stderr.splitlines()
+                if "MEMROOT_DUMP" in l]
+    assert warnings == [
+        "Warning: MEMROOT_DUMP: the file name at 0x10 is not a readable, "
+        "non-empty string of fewer than 4096 bytes; nothing written",
+        "Warning: MEMROOT_DUMP: the file name at %s is not a readable, "
+        "non-empty string of fewer than 4096 bytes; nothing written"
+        % warnings[1].split(" at ")[1].split(" ")[0]]
+    assert sorted(os.listdir(tmp_path)) == ["d.json", "dump_request"]
+
+
+def test_dump_request_natively_returns_0(build, tmp_path):
+    prog = build("dump_request.c", extra=MEMROOT_H)
+    p = subprocess.run([prog, str(tmp_path / "d.json")], capture_output=True,
+                       text=True, timeout=60)
+    assert p.stdout.splitlines() == ["named 0", "unmapped 0", "empty 0"]
