@@ -120,4 +120,18 @@ typedef enum {
    VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
       VG_USERREQ__MEMROOT_RETENTION_REPORT, 2, 0, 0, 0, 0)
 
+/* memroot's data-file requests start at 0x300 above its base. */
+typedef enum {
+   VG_USERREQ__MEMROOT_DUMP = VG_USERREQ_TOOL_BASE('M','R') + 0x300
+} Vg_MemrootDataRequest;
+
+/* Searches the heap now and writes the data file memroot-report reads
+   (docs/datafile.md) to the file named by the string filename (%p, %q{VAR}
+   and %n expand as in --memroot-out-file), or, with NULL, to
+   memroot.out.%p.%n.  Returns 1 when the file was written; 0 when it
+   could not be, and when not running under memroot. */
+#define MEMROOT_DUMP(filename)                                         \
+   ((int)VALGRIND_DO_CLIENT_REQUEST_EXPR(                              \
+      0, VG_USERREQ__MEMROOT_DUMP, (filename), 0, 0, 0, 0))
+
 #endif

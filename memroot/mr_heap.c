@@ -14,11 +14,12 @@
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
+#include "mr_account.h"
 #include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_memscan.h"
-#include "mr_profile.h"
 #include "mr_slots.h"
+#include "mr_vgcompat.h"
 
 /* memroot checks no access, so blocks need no redzone (--redzone-size
    gives one): the allocator's own bookkeeping keeps at least 16 bytes
@@ -152,8 +153,8 @@ static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
       MR_(slots_widen_ptr_range)(p, p + szB + 1);
    /* New memory holds no pointer yet, whatever it held before. */
    MR_(slots_clear)(p, szB);
-   if (mr_params.profile)
-      MR_(profile_alloc)(b->allocated_at, szB, mr_bytes_allocated);
+   if (mr_params.account)
+      MR_(account_alloc)(b->allocated_at, szB, mr_bytes_allocated);
    if (freed_volume > mr_params.freelist_vol)
       release_oldest_blocks();
    return b;
@@ -166,25 +167,26 @@ MR_Block* MR_(heap_shadow_new)(ThreadId tid, Addr p, SizeT szB)
 
 void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 {
-   if (mr_params.profile)
-      MR_(profile_free)(b->allocated_at, b->szB);
+   ExeContext* freed_at = VG_(record_ExeContext)(tid, 0);
+   if (mr_params.account)
+      MR_(account_free)(b->allocated_at, b->szB, freed_at);
    /* Freed memory holds no live pointer. */
    MR_(slots_clear)(b->data, b->szB);
-   b->u.freed_at = VG_(record_ExeContext)(tid, 0);
+   b->u.freed_at = freed_at;
    add_to_freed_queue(b);
 }
 
 void MR_(heap_shadow_discard)(MR_Block* b)
 {
-   if (mr_params.profile)
-      MR_(profile_free)(b->allocated_at, b->szB);
+   if (mr_params.account)
+      MR_(account_free)(b->allocated_at, b->szB, NULL);
    VG_(freeEltPA)(mr_block_pool, b);
 }
 
 void MR_(heap_shadow_move)(MR_Block* b, Addr p, SizeT szB)
 {
-   if (mr_params.profile)
-      MR_(profile_resize)(b->allocated_at, b->szB, szB, mr_bytes_allocated);
+   if (mr_params.account)
+      MR_(account_resize)(b->allocated_at, b->szB, szB, mr_bytes_allocated);
    /* Only custom blocks move: a pool chunk may move anywhere. */
    MR_(admit_custom_block)(p, szB);
    b->data = p;
@@ -273,7 +275,8 @@ static void* mr_builtin_new(ThreadId tid, SizeT n)
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNew);
 }
 
-static void* mr_builtin_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
+static void* mr_builtin_new_aligned(ThreadId tid,
+                                    MR_VG_ALIGNED_NEW_PARAMS(n, alignB))
 {
    if (FISHY("__builtin_new_aligned", "size", n))
       return NULL;
@@ -287,14 +290,15 @@ static void* mr_builtin_vec_new(ThreadId tid, SizeT n)
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNewVec);
 }
 
-static void* mr_builtin_vec_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
+static void* mr_builtin_vec_new_aligned(ThreadId tid,
+                                        MR_VG_ALIGNED_NEW_PARAMS(n, alignB))
 {
    if (FISHY("__builtin_vec_new_aligned", "size", n))
       return NULL;
    return new_block(tid, n, alignB, False, MR_AllocNewVec);
 }
 
-static void* mr_memalign(ThreadId tid, SizeT alignB, SizeT n)
+static void* mr_memalign(ThreadId tid, MR_VG_MEMALIGN_PARAMS(alignB, n))
 {
    if (FISHY("memalign", "size", n))
       return NULL;
@@ -335,9 +339,9 @@ static void mr_builtin_vec_delete_aligned(ThreadId tid, void* p, SizeT alignB)
    handle_free(tid, (Addr)p, MR_AllocNewVec);
 }
 
-/* The preload turns realloc(NULL, n) into malloc and realloc(p, 0) into
-   free, so here p != NULL and new_szB > 0.  The block always moves, as
-   under Memcheck. */
+/* realloc(NULL, n) and realloc(p, 0) are malloc and free, done by the
+   preload or here depending on the release (mr_vgcompat.h).  Otherwise the
+   block always moves, as under Memcheck. */
 static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
 {
    MR_Block* old;
@@ -345,6 +349,16 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
 
    if (FISHY("realloc", "size", new_szB))
       return NULL;
+   switch (MR_(vg_realloc_case)(p_old, &new_szB)) {
+      case MR_ReallocMalloc:
+         return new_block(tid, new_szB, VG_(clo_alignment), False,
+                          MR_AllocMalloc);
+      case MR_ReallocFree:
+         handle_free(tid, (Addr)p_old, MR_AllocMalloc);
+         return NULL;
+      case MR_ReallocMove:
+         break;
+   }
    /* Memcheck counts a realloc as a free and an alloc even when it
       fails. */
    mr_n_frees++;
@@ -485,20 +499,29 @@ ULong MR_(heap_n_frees)(void)
    return mr_n_frees;
 }
 
-void MR_(heap_print_summary)(void)
+void MR_(heap_totals)(MR_HeapTotals* t)
 {
    MR_Block* b;
-   ULong     n_blocks = 0, n_bytes = 0;
-
+   t->in_use_bytes = t->in_use_blocks = 0;
    VG_(HT_ResetIter)(mr_blocks);
    while ((b = VG_(HT_Next)(mr_blocks)) != NULL) {
-      n_blocks++;
-      n_bytes += b->szB;
+      t->in_use_blocks++;
+      t->in_use_bytes += b->szB;
    }
+   t->allocs          = mr_n_allocs;
+   t->frees           = mr_n_frees;
+   t->bytes_allocated = mr_bytes_allocated;
+}
+
+void MR_(heap_print_summary)(void)
+{
+   MR_HeapTotals t;
+   MR_(heap_totals)(&t);
    VG_(umsg)("HEAP SUMMARY:\n"
              "    in use at exit: %'llu bytes in %'llu blocks\n"
              "  total heap usage: %'llu allocs, %'llu frees, "
              "%'llu bytes allocated\n"
              "\n",
-             n_bytes, n_blocks, mr_n_allocs, mr_n_frees, mr_bytes_allocated);
+             t.in_use_bytes, t.in_use_blocks, t.allocs, t.frees,
+             t.bytes_allocated);
 }

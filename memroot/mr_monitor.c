@@ -10,10 +10,15 @@
 
 #include "pub_tool_gdbserver.h"
 #include "pub_tool_options.h"
+#include "mr_datafile.h"
+#include "mr_heap.h"
 #include "mr_lossrec.h"
+#include "mr_mempool.h"
 #include "mr_monitor.h"
 #include "mr_options.h"
+#include "mr_profile.h"
 #include "mr_retain_report.h"
+#include "mr_xtmemory.h"
 
 static const HChar usage_leak_check[] =
 "  leak_check [full*|summary|xtleak]\n"
@@ -60,12 +65,29 @@ static const HChar usage_retention_path[] =
 "        <max_paths> (default 3) roots to the block holding <addr>, or to\n"
 "        the first block of a loss record of the last leak search\n";
 
+static const HChar usage_xtmemory[] =
+"  xtmemory [<filename>]\n"
+"        dump xtree memory profile in <filename> (default xtmemory.kcg.%p.%n)\n";
+
+static const HChar usage_heap_profile[] =
+"  heap_profile [sort <key>] [top <n>]\n"
+"        shows the allocation-site profile now (needs --heap-profile=yes or\n"
+"        --memroot-out-file); key is one of live-bytes, peak-bytes, bytes,\n"
+"        allocs, live-blocks, peak-blocks\n"
+"        (defaults: --heap-profile-sort and --heap-profile-top)\n";
+
+static const HChar usage_dump[] =
+"  dump [<filename>]\n"
+"        searches the heap and writes the data file memroot-report reads\n"
+"        to <filename> (default memroot.out.%p.%n)\n";
+
 static void print_help(void)
 {
    VG_(gdb_printf)("\n");
    VG_(gdb_printf)("memroot monitor commands:\n");
-   VG_(gdb_printf)("%s%s%s%s%s", usage_leak_check, usage_block_list,
-                   usage_who_points_at, usage_retention, usage_retention_path);
+   VG_(gdb_printf)("%s%s%s%s%s%s%s%s", usage_leak_check, usage_block_list,
+                   usage_who_points_at, usage_retention, usage_retention_path,
+                   usage_xtmemory, usage_heap_profile, usage_dump);
    VG_(gdb_printf)("\n");
 }
 
@@ -209,8 +231,8 @@ static Bool parse_leak_check(HChar** saveptr, MR_LeakCheckParams* lcp,
       case 11: lcp->max_loss_records_output = 999999999; break;
       case 12:
          if (!next_limit(saveptr, &lcp->max_loss_records_output,
-                            usage_leak_check,
-                            "limited needs a number of loss records >= 1"))
+                         usage_leak_check,
+                         "limited needs a number of loss records >= 1"))
             return False;
          break;
       default:
@@ -271,7 +293,7 @@ static void block_list_command(HChar** saveptr)
       case 0: max_blocks = 999999999; break;
       case 1:
          if (!next_limit(saveptr, &max_blocks, usage_block_list,
-                            "limited needs a number of blocks >= 1"))
+                         "limited needs a number of blocks >= 1"))
             return;
          break;
       case 2:
@@ -326,7 +348,7 @@ static void retention_command(HChar** saveptr)
       case 2: p.deltamode = MR_LCD_Changed; break;
       case 3:
          if (!next_limit(saveptr, &max_roots, usage_retention,
-                            "limited needs a number of roots >= 1"))
+                         "limited needs a number of roots >= 1"))
             return;
          p.max_roots = max_roots;
          break;
@@ -379,6 +401,90 @@ static void retention_path_command(HChar** saveptr)
    }
 }
 
+/* The live blocks outside pools, for xtree memory's allocs report; none
+   are needed with --xtree-memory=full. */
+static void xtmemory_command(HChar** saveptr)
+{
+   HChar*     filename = VG_(strtok_r)(NULL, " ", saveptr);
+   UInt       n = 0;
+   MR_Block** live = NULL;
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_xtmemory, "too many arguments", NULL);
+      return;
+   }
+   if (VG_(clo_xtree_memory) != Vg_XTMemory_Full)
+      live = MR_(heap_live_blocks)(&n);
+   MR_(xtmemory_report)(filename, False, live, n);
+   VG_(free)(live);
+}
+
+static void heap_profile_command(HChar** saveptr)
+{
+   UInt           top, n, n_heap;
+   MR_ProfileSort sort;
+   HChar*         kw;
+   MR_Block**     live;
+
+   MR_(clo_profile_params)(&top, &sort);
+   for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
+        kw = VG_(strtok_r)(NULL, " ", saveptr)) {
+      switch (VG_(keyword_id)("sort top", kw, kwd_report_all)) {
+      case -2:
+      case -1:
+         bad_command(usage_heap_profile, "unknown heap_profile argument", kw);
+         return;
+      case 0: {
+         HChar* key = VG_(strtok_r)(NULL, " ", saveptr);
+         Int    k;
+         for (k = 0; key != NULL && k < MR_N_PROFILE_SORTS; k++)
+            if (VG_STREQ(key, MR_(profile_sort_names)[k]))
+               break;
+         if (key == NULL || k == MR_N_PROFILE_SORTS) {
+            bad_command(usage_heap_profile, key ? "unknown sort key"
+                        : "sort needs a key", key);
+            return;
+         }
+         sort = k;
+         break;
+      }
+      case 1:
+         if (!next_limit(saveptr, &top, usage_heap_profile,
+                         "top needs a number of sites >= 1"))
+            return;
+         break;
+      default:
+         tl_assert(0);
+      }
+   }
+   if (!MR_(profile_is_on)()) {
+      VG_(gdb_printf)("The allocation-site profile is off: run with "
+                      "--heap-profile=yes or --memroot-out-file=<file>\n");
+      return;
+   }
+   live = MR_(mempool_all_blocks)(&n, &n_heap);
+   MR_(profile_print)(top, sort, MR_(heap_bytes_allocated)(), live, n);
+   VG_(free)(live);
+}
+
+static void dump_command(HChar** saveptr)
+{
+   HChar* filename = VG_(strtok_r)(NULL, " ", saveptr);
+   HChar* name;
+   MR_RetentionParams        storage;
+   const MR_RetentionParams* rp;
+   MR_SearchParams           sp = MR_(clo_dump_params)(&storage, &rp);
+
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_dump, "too many arguments", NULL);
+      return;
+   }
+   name = VG_(expand_file_name)("dump", filename ? filename
+                                                 : "memroot.out.%p.%n");
+   if (MR_(datafile_dump)(name, "monitor", &sp, rp))
+      VG_(gdb_printf)("memroot data file: %s\n", name);
+   VG_(free)(name);
+}
+
 Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
 {
    HChar  s[VG_(strlen)(req) + 1];
@@ -388,7 +494,8 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
    VG_(strcpy)(s, req);
    cmd = VG_(strtok_r)(s, " ", &saveptr);
    switch (VG_(keyword_id)("help leak_check block_list who_points_at "
-                           "retention retention_path",
+                           "retention retention_path xtmemory heap_profile "
+                           "dump",
                            cmd, kwd_report_duplicated_matches)) {
    case -2:
       return True;
@@ -411,6 +518,15 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
       return True;
    case 5:
       retention_path_command(&saveptr);
+      return True;
+   case 6:
+      xtmemory_command(&saveptr);
+      return True;
+   case 7:
+      heap_profile_command(&saveptr);
+      return True;
+   case 8:
+      dump_command(&saveptr);
       return True;
    default:
       tl_assert(0);

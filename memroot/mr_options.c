@@ -48,6 +48,9 @@ Bool             MR_(clo_heap_profile)          = False;
 Long             MR_(clo_heap_profile_top)      = 10;
 MR_ProfileSort   MR_(clo_heap_profile_sort)     = MR_SortLiveBytes;
 
+const HChar*     MR_(clo_memroot_out_file)      = NULL;
+ULong            MR_(clo_timeline_every)        = 0;
+
 static const HChar* const xml_tool_names[] = { "memroot", "memcheck", NULL };
 
 /* A file name option must name something. */
@@ -68,9 +71,55 @@ static void parse_block_address(const HChar* arg, const HChar* val, Addr* a)
       VG_(fmsg_bad_option)(arg, "no block lies at address 0\n");
 }
 
+/* A sort key of the profile; a wrong one is told the keys there are. */
+static void parse_profile_sort(const HChar* arg, const HChar* key)
+{
+   HChar keys[256] = "";
+   Int   i;
+   for (i = 0; i < MR_N_PROFILE_SORTS; i++) {
+      if (VG_STREQ(key, MR_(profile_sort_names)[i])) {
+         MR_(clo_heap_profile_sort) = i;
+         return;
+      }
+      VG_(strcat)(keys, i ? ", " : "");
+      VG_(strcat)(keys, MR_(profile_sort_names)[i]);
+   }
+   VG_(fmsg_bad_option)(arg, "expected one of %s\n", keys);
+}
+
+/* A number of bytes with an optional k, M or G (powers of 1024): at
+   least 1, at most 2^50. */
+static void parse_byte_count(const HChar* arg, const HChar* text, ULong* n)
+{
+   const HChar* p = text;
+   ULong        v = 0, unit = 1;
+   if (*p < '0' || *p > '9')
+      goto bad;
+   for (; *p >= '0' && *p <= '9'; p++) {
+      if (v > (1ULL << 50))
+         goto bad;
+      v = v * 10 + (*p - '0');
+   }
+   switch (*p) {
+   case 'k': unit = 1ULL << 10; p++; break;
+   case 'M': unit = 1ULL << 20; p++; break;
+   case 'G': unit = 1ULL << 30; p++; break;
+   default: break;
+   }
+   if (*p != '\0' || v == 0 || v > (1ULL << 50) / unit)
+      goto bad;
+   *n = v * unit;
+   return;
+ bad:
+   VG_(fmsg_bad_option)(arg, "expected a number of bytes from 1 to 2^50,"
+                        " with an optional k, M or G (e.g. 64k)\n");
+}
+
 Bool MR_(process_cmd_line_option)(const HChar* arg)
 {
    const HChar* address;
+   const HChar* sort;
+   const HChar* bytes;
    Bool show;
    Int  ix;
 
@@ -144,9 +193,13 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
    else if VG_BOOL_CLO(arg, "--heap-profile", MR_(clo_heap_profile)) {}
    else if VG_BINT_CLO(arg, "--heap-profile-top", MR_(clo_heap_profile_top),
                        1, 1000000) {}
-   else if VG_STRINDEX_CLO(arg, "--heap-profile-sort",
-                           MR_(profile_sort_names), ix)
-      MR_(clo_heap_profile_sort) = ix;
+   else if VG_STR_CLO(arg, "--heap-profile-sort", sort)
+      parse_profile_sort(arg, sort);
+
+   else if VG_STR_CLO(arg, "--memroot-out-file", MR_(clo_memroot_out_file))
+      check_not_empty(arg, MR_(clo_memroot_out_file));
+   else if VG_STR_CLO(arg, "--timeline-every", bytes)
+      parse_byte_count(arg, bytes, &MR_(clo_timeline_every));
 
    else
       return VG_(replacement_malloc_process_cmd_line_option)(arg);
@@ -198,6 +251,13 @@ void MR_(print_usage)(void)
 "    --heap-profile-top=<number>      how many sites to print [10]\n"
 "    --heap-profile-sort=live-bytes|peak-bytes|bytes|allocs|live-blocks|peak-blocks\n"
 "                                     order of the sites [live-bytes]\n"
+"    --memroot-out-file=<file>        at exit, write everything memroot knows\n"
+"        (summaries, loss records, retention, errors, the allocation-site\n"
+"        profile and its timeline) as a JSON data file for memroot-report\n"
+"        (%%p is replaced with the PID, %%q{VAR} with $VAR, %%n with a\n"
+"        sequence number) [none]\n"
+"    --timeline-every=<N>[k|M|G]      with --memroot-out-file, a timeline\n"
+"        sample every N bytes allocated [adaptive: 1,000 to 2,000 samples]\n"
    );
 }
 
@@ -259,6 +319,10 @@ void MR_(options_post_clo)(void)
       check_output_file("--retention-file", MR_(clo_retention_file));
    if (MR_(clo_xtree_leak) && MR_(clo_leak_check) != MR_LC_Off)
       check_output_file("--xtree-leak-file", MR_(clo_xtree_leak_file));
+   if (VG_(clo_xtree_memory) != Vg_XTMemory_None)
+      check_output_file("--xtree-memory-file", VG_(clo_xtree_memory_file));
+   if (MR_(clo_memroot_out_file) != NULL)
+      check_output_file("--memroot-out-file", MR_(clo_memroot_out_file));
 }
 
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp,
@@ -310,10 +374,38 @@ void MR_(clo_retention_params)(MR_RetentionParams* p)
    p->json_file     = MR_(clo_retention_file);
 }
 
-void MR_(clo_heap_params)(MR_HeapParams* p)
+void MR_(clo_heap_params)(MR_HeapParams* p, Bool account)
 {
    p->freelist_vol          = MR_(clo_freelist_vol);
    p->freelist_big_blocks   = MR_(clo_freelist_big_blocks);
    p->show_mismatched_frees = MR_(clo_show_mismatched_frees);
-   p->profile               = MR_(clo_heap_profile);
+   p->account               = account;
+}
+
+void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort)
+{
+   *top  = MR_(clo_heap_profile_top);
+   *sort = MR_(clo_heap_profile_sort);
+}
+
+MR_SearchParams MR_(clo_dump_params)(MR_RetentionParams* storage,
+                                     const MR_RetentionParams** rp)
+{
+   MR_(clo_retention_params)(storage);
+   /* The data file holds the report; no second JSON file. */
+   storage->json_file = NULL;
+   *rp = MR_(clo_retention) ? storage : NULL;
+   return MR_(clo_search_params)();
+}
+
+void MR_(clo_account_params)(MR_AccountParams* p)
+{
+   p->profile    = MR_(clo_heap_profile) || MR_(clo_memroot_out_file) != NULL;
+   p->xtree_full = VG_(clo_xtree_memory) == Vg_XTMemory_Full;
+}
+
+Bool MR_(clo_timeline)(ULong* every)
+{
+   *every = MR_(clo_timeline_every);
+   return MR_(clo_memroot_out_file) != NULL;
 }

@@ -9,7 +9,7 @@
 #ifndef __MR_RETAIN_RENDER_H
 #define __MR_RETAIN_RENDER_H
 
-#include "mr_retain.h"
+#include "mr_retain_report.h"
 
 /* RETENTION BY ROOT on the log (mr_retain_text.c). */
 void MR_(retention_pp_text)(const MR_Retention* a);

@@ -15,6 +15,7 @@
 #include "pub_tool_vki.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
+#include "mr_vgcompat.h"
 
 /* The shadow is a three-level sparse map over the 48-bit user address
    space: a static top level indexed by bits 47..32, middle maps indexed by
@@ -59,10 +60,7 @@ static MidMap* top_map[TOP_ENTRIES];
 /* Fresh anonymous pages: zero, and not resident until touched. */
 static void* shadow_alloc(SizeT szB)
 {
-   void* p = VG_(am_shadow_alloc)(szB);
-   if (p == NULL)
-      VG_(out_of_memory_NORETURN)("memroot.slots", szB);
-   return p;
+   return MR_(vg_shadow_alloc)("memroot.slots", szB);
 }
 
 /* Narrow secondaries are carved from batches; a narrow one made wide goes

@@ -3,6 +3,7 @@ Memcheck's do, deltas included; malformed ones explain themselves."""
 
 import pytest
 
+from harness import NEW_LOSS_RECORD
 from monitor import Running, memcheck_cmd, memroot_cmd
 
 
@@ -56,7 +57,7 @@ def test_second_check_reports_growth_with_deltas(grows, source_line):
     # (its tail's record is indirect, not shown by default).
     assert [l for l in second if "loss record" in l] == [
         "128 (+128) (32 (+32) direct, 96 (+96) indirect) bytes in 1 (+1) "
-        "blocks are definitely lost in loss record 5 of 7"]
+        "blocks are definitely lost in %sloss record 5 of 7" % NEW_LOSS_RECORD]
     i = next(n for n, l in enumerate(second) if "loss record" in l)
     assert second[i + 1:i + 4] == [
         "   at 0x…: calloc (in vgpreload)",
@@ -87,9 +88,10 @@ def test_gdb_monitor_commands_equal_memchecks(grows):
     assert [l for l in ours if "loss record" in l
             or l.startswith("   definitely lost:")] == [
         "64 (+64) (32 (+32) direct, 32 (+32) indirect) bytes in 1 (+1) blocks "
-        "are definitely lost in loss record 2 of 5",
+        "are definitely lost in %sloss record 2 of 5" % NEW_LOSS_RECORD,
         "   definitely lost: 32 (+32) bytes in 1 (+1) blocks",
-        "32 (+32) bytes in 1 (+1) blocks are indirectly lost in loss record 1 of 5",
+        "32 (+32) bytes in 1 (+1) blocks are indirectly lost in %sloss record 1 "
+        "of 5" % NEW_LOSS_RECORD,
         "   definitely lost: 32 bytes in 1 blocks"]
 
 

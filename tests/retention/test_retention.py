@@ -256,5 +256,7 @@ def test_retention_path_option_needs_an_address(build):
     prog = build("cycle.c")
     rep = memroot(prog, "--retention-path=ring")
     assert rep.returncode == 1
-    assert rep.text.splitlines()[:2] == ["valgrind: Bad option: --retention-path=ring",
-                                         "valgrind: Invalid integer value 'ring'"]
+    assert rep.text.splitlines()[:2] == [
+        "valgrind: Bad option: --retention-path=ring",
+        "valgrind: expected an address such as 0x4a3a040, 0x followed by at"
+        " most 16 hex digits"]
