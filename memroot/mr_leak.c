@@ -163,16 +163,65 @@ static Int find_block(MR_Block* const* blocks, Int n, Addr a)
    return -1;
 }
 
+/* About one bucket per block, so that a look-up reads the index and one
+   or two blocks instead of the twenty a binary search of a million reads
+   (the leak check and the retention report look up every word that may
+   be a heap pointer). */
+static void build_bucket_index(MR_Search* s)
+{
+   Int   i, n = s->n_blocks;
+   UWord span, k;
+   UInt  shift = 0;
+
+   if (n < 64)
+      return;
+   for (i = 1; i < n; i++)
+      if (s->blocks[i]->data < MR_(block_end)(s->blocks[i - 1]))
+         return;
+   span = s->hi - s->lo;
+   while ((span >> shift) >= (UWord)n)
+      shift++;
+   s->bucket_shift = shift;
+   s->n_buckets    = (UInt)(span >> shift) + 1;
+   s->bucket_first = VG_(malloc)("memroot.leak.buckets",
+                                 (s->n_buckets + 1) * sizeof(UInt));
+   i = 0;
+   for (k = 0; k <= s->n_buckets; k++) {
+      while (i < n && s->blocks[i]->data - s->lo < (k << shift))
+         i++;
+      s->bucket_first[k] = i;
+   }
+}
+
 Int MR_(search_find_block)(const MR_Search* s, Addr a)
 {
-   return find_block(s->blocks, s->n_blocks, a);
+   UWord k;
+   Int   lo, hi;
+   if (s->bucket_first == NULL || a < s->lo || a > s->hi)
+      return find_block(s->blocks, s->n_blocks, a);
+   /* The block holding a starts in a's bucket, or is the last to start
+      before it. */
+   k  = (a - s->lo) >> s->bucket_shift;
+   lo = s->bucket_first[k] > 0 ? (Int)s->bucket_first[k] - 1 : 0;
+   hi = (Int)s->bucket_first[k + 1] - 1;
+   /* The last block of blocks[lo..hi] starting at or before a. */
+   while (lo < hi) {
+      Int mid = hi - (hi - lo) / 2;
+      if (s->blocks[mid]->data <= a)
+         lo = mid;
+      else
+         hi = mid - 1;
+   }
+   if (hi < 0 || a < s->blocks[lo]->data || a >= MR_(block_end)(s->blocks[lo]))
+      return -1;
+   return lo;
 }
 
 static Bool is_a_block_ptr(const MR_Search* s, Addr ptr, Int* no)
 {
    if (ptr < s->lo || ptr > s->hi)
       return False;
-   *no = find_block(s->blocks, s->n_blocks, ptr);
+   *no = MR_(search_find_block)(s, ptr);
    if (*no == -1)
       return False;
    /* Only custom blocks can lie in memory the client cannot read. */
@@ -545,6 +594,7 @@ MR_Search* MR_(leak_search)(const MR_SearchParams* p)
    }
    if (n > 0)
       s->lo = s->blocks[0]->data;
+   build_bucket_index(s);
    if (p->keep_edges) {
       s->root_edges = VG_(newXA)(VG_(malloc), "memroot.leak.root_edges",
                                  VG_(free), sizeof(MR_RootEdge));
@@ -611,6 +661,7 @@ void MR_(search_free)(MR_Search* s)
    if (s == NULL)
       return;
    VG_(free)(s->blocks);
+   VG_(free)(s->bucket_first);
    VG_(free)(s->facts);
    if (s->root_edges != NULL)
       VG_(deleteXA)(s->root_edges);

@@ -135,6 +135,12 @@ typedef struct {
    UInt           n_edges, edges_cap;
    ULong          frees_at_search;
    Addr           lo, hi;      /* no block lies outside [lo, hi] */
+   /* An index into blocks by address: bucket k covers the addresses from
+      lo + (k << bucket_shift); bucket_first[k] is the first block that
+      starts there or later.  NULL when blocks overlap (custom blocks):
+      then a plain binary search. */
+   UInt*          bucket_first;
+   UInt           bucket_shift, n_buckets;
    MR_SearchParams params;
    SizeT          scanned_szB, skipped_szB;
    Int*           markstack;
