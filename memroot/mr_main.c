@@ -19,6 +19,7 @@
 #include "mr_retain_report.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
+#include "mr_threads.h"
 
 static void mr_post_clo_init(void)
 {
@@ -135,6 +136,9 @@ static void mr_pre_clo_init(void)
    MR_(mempool_init)();
    MR_(store_sites_init)();
    MR_(slots_register_events)();
+   /* Threads end at exit_group and exit: their stacks are named after. */
+   VG_(needs_syscall_wrapper)(MR_(threads_pre_syscall),
+                              MR_(threads_post_syscall));
 }
 
 VG_DETERMINE_INTERFACE_VERSION(mr_pre_clo_init)

@@ -82,17 +82,9 @@ static void build_graph(MR_Retention* a)
 /*--- Dominators and sizes                                  ---*/
 /*------------------------------------------------------------*/
 
-static void idom_edges(void* source, MR_EdgeFn emit, void* opaque)
-{
-   const MR_Retention* a = source;
-   Int k;
-   for (k = 1; k < a->nr; k++)
-      emit(a->idom[k], k, opaque);
-}
-
 static void dominate(MR_Retention* a)
 {
-   Int k, i, n = a->n_nodes;
+   Int k, i, n = a->n_nodes, t;
 
    a->order = VG_(malloc)("memroot.retain.order", n * sizeof(Int));
    a->idom  = VG_(malloc)("memroot.retain.idom",  n * sizeof(Int));
@@ -114,11 +106,33 @@ static void dominate(MR_Retention* a)
       a->ret_bytes[a->idom[k]]  += a->ret_bytes[k];
       a->ret_blocks[a->idom[k]] += a->ret_blocks[k];
    }
-   a->top = VG_(malloc)("memroot.retain.top", a->nr * sizeof(Int));
-   a->top[0] = 0;
+   /* The children of the super-root, and each node's one among them:
+      idom[k] < k, so a node's top is known before the node. */
+   a->n_tops = 0;
    for (k = 1; k < a->nr; k++)
-      a->top[k] = a->idom[k] == 0 ? k : a->top[a->idom[k]];
-   MR_(graph_build)(a->nr, idom_edges, a, &a->kids);
+      if (a->idom[k] == 0)
+         a->n_tops++;
+   a->tops = VG_(malloc)("memroot.retain.tops",
+                         (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   a->top  = VG_(malloc)("memroot.retain.top", a->nr * sizeof(Int));
+   a->top[0] = -1;
+   for (k = 1, t = 0; k < a->nr; k++) {
+      if (a->idom[k] == 0) {
+         a->tops[t] = k;
+         a->top[k] = t++;
+      } else {
+         a->top[k] = a->top[a->idom[k]];
+      }
+   }
+   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
+                                   a->nr * sizeof(Int));
+   for (k = 0; k < a->nr; k++)
+      a->heaviest_child[k] = -1;
+   for (k = 1; k < a->nr; k++) {
+      Int* h = &a->heaviest_child[a->idom[k]];
+      if (*h == -1 || a->ret_bytes[k] > a->ret_bytes[*h])
+         *h = k;
+   }
 
    a->live.bytes = 0;
    a->live.blocks = a->n_blocks;
@@ -145,7 +159,7 @@ MR_Retention* MR_(retention_attribute)(MR_Search* s)
 /*------------------------------------------------------------*/
 
 /* The edges between subtrees under the super-root, as (top, top) over
-   preorder numbers: each leads to a shared block. */
+   indexes of tops: each leads to a shared block. */
 static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
 {
    const MR_Retention* a = source;
@@ -157,7 +171,7 @@ static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
          if (a->top[kw] == a->top[k])
             continue;
          tl_assert(a->idom[kw] == 0);
-         emit(a->top[k], kw, opaque);
+         emit(a->top[k], a->top[kw], opaque);
       }
    }
 }
@@ -169,26 +183,29 @@ static void reachable_sizes(const MR_Retention* a, MR_Size* reach,
                             XArray** sharers)
 {
    MR_Graph h;
-   Int      k, e, i;
+   Int      x, e, i;
    Int*     stamp, *stack;
 
-   MR_(graph_build)(a->nr, subtree_edges, (void*)a, &h);
-   stamp = VG_(malloc)("memroot.retain.stamp", a->nr * sizeof(Int));
-   stack = VG_(malloc)("memroot.retain.hstack", a->nr * sizeof(Int));
-   for (k = 0; k < a->nr; k++)
-      stamp[k] = -1;
+   MR_(graph_build)(a->n_tops, subtree_edges, (void*)a, &h);
+   stamp = VG_(malloc)("memroot.retain.stamp",
+                       (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   stack = VG_(malloc)("memroot.retain.hstack",
+                       (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   for (x = 0; x < a->n_tops; x++)
+      stamp[x] = -1;
    for (i = 0; i < a->n_roots; i++) {
-      Int kr = a->dfn[MR_(node_of_root)(i)], top = 0;
+      Int kr = a->dfn[MR_(node_of_root)(i)], top = 0, tr;
       reach[i].bytes = reach[i].blocks = 0;
       if (kr == -1)
          continue;
-      stamp[kr] = i;
-      stack[top++] = kr;
+      tr = a->top[kr];
+      stamp[tr] = i;
+      stack[top++] = tr;
       while (top > 0) {
-         Int x = stack[--top];
-         reach[i].bytes  += a->ret_bytes[x];
-         reach[i].blocks += a->ret_blocks[x];
-         if (x != kr)
+         x = stack[--top];
+         reach[i].bytes  += a->ret_bytes[a->tops[x]];
+         reach[i].blocks += a->ret_blocks[a->tops[x]];
+         if (x != tr)
             VG_(addToXA)(sharers[x], &i);
          for (e = h.off[x]; e < h.off[x + 1]; e++) {
             if (stamp[h.adj[e]] != i) {
@@ -213,22 +230,30 @@ static Int cmp_shared_size(const void* va, const void* vb)
    return x->k < y->k ? -1 : x->k > y->k ? 1 : 0;
 }
 
-static void find_shared(MR_Retention* a)
+/* The shared blocks, each with the list its sharers go to (by top). */
+static void find_shared(MR_Retention* a, XArray** sharers)
 {
-   Int k, n = 0;
-   a->shared = VG_(malloc)("memroot.retain.shared",
-                           (a->nr ? a->nr : 1) * sizeof(MR_SharedBlock));
-   a->shared_total.bytes = a->shared_total.blocks = 0;
-   for (k = 1; k < a->nr; k++)
-      if (a->idom[k] == 0 && MR_(node_is_block)(a, a->order[k])) {
-         a->shared[n].k = k;
-         a->shared[n].retained.bytes  = a->ret_bytes[k];
-         a->shared[n].retained.blocks = a->ret_blocks[k];
-         a->shared[n].sharers = NULL;
+   Int t, n = 0;
+   for (t = 0; t < a->n_tops; t++)
+      if (MR_(node_is_block)(a, a->order[a->tops[t]]))
          n++;
-         a->shared_total.bytes  += a->ret_bytes[k];
-         a->shared_total.blocks += a->ret_blocks[k];
-      }
+   a->shared = VG_(malloc)("memroot.retain.shared",
+                           (n ? n : 1) * sizeof(MR_SharedBlock));
+   a->shared_total.bytes = a->shared_total.blocks = 0;
+   for (t = 0, n = 0; t < a->n_tops; t++) {
+      Int k = a->tops[t];
+      if (!MR_(node_is_block)(a, a->order[k]))
+         continue;
+      a->shared[n].k = k;
+      a->shared[n].retained.bytes  = a->ret_bytes[k];
+      a->shared[n].retained.blocks = a->ret_blocks[k];
+      a->shared[n].sharers = sharers[t] =
+         VG_(newXA)(VG_(malloc), "memroot.retain.sharer", VG_(free),
+                    sizeof(Int));
+      n++;
+      a->shared_total.bytes  += a->ret_bytes[k];
+      a->shared_total.blocks += a->ret_blocks[k];
+   }
    VG_(ssort)(a->shared, n, sizeof(MR_SharedBlock), cmp_shared_size);
    a->n_shared = n;
 }
@@ -372,37 +397,301 @@ static Word cmp_site(const void* key, const void* elem)
    return 0;
 }
 
-/* Allocation sites of the blocks under each selected top. */
-static OSet* tally_sites(const MR_Retention* a, const Bool* selected)
+/* The tally of (k, stack) in sites, made if new.  Blocks come in
+   preorder, where a list's blocks, from one site, follow each other: the
+   last tally is asked first. */
+static MR_AllocSiteSize* site_tally(OSet* sites, Int k, ExeContext* at,
+                                    MR_AllocSiteSize** last)
+{
+   MR_AllocSiteSize key, *s;
+   if (*last != NULL && (*last)->k == k && (*last)->allocated_at == at)
+      return *last;
+   key.k = k;
+   key.allocated_at = at;
+   s = VG_(OSetGen_Lookup)(sites, &key);
+   if (s == NULL) {
+      s = VG_(OSetGen_AllocNode)(sites, sizeof(MR_AllocSiteSize));
+      *s = key;
+      s->size.bytes = s->size.blocks = 0;
+      VG_(OSetGen_Insert)(sites, s);
+   }
+   *last = s;
+   return s;
+}
+
+static ExeContext* allocated_at(const MR_Retention* a, Int k)
+{
+   return a->search->blocks[MR_(block_of_node)(a, a->order[k])]->allocated_at;
+}
+
+/* Allocation sites of the blocks under each selected top; and, for each
+   selected root, where its representative path starts: among its
+   children in the dominator tree, those of the allocation site whose
+   children retain the most together, and of them the one retaining the
+   most.  A root's biggest child alone may be a stray block while most of
+   what the root holds is in many small blocks of one site (an array of
+   pointers on a stack). */
+static OSet* tally_sites(MR_Retention* a, const Bool* selected)
 {
    OSet* sites = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
                                      "memroot.retain.sites", VG_(free));
-   Int k;
+   OSet* heads = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
+                                     "memroot.retain.heads", VG_(free));
+   MR_AllocSiteSize *last_site = NULL, *last_head = NULL, *h;
+   SizeT* best;
+   Int k, t;
+
+   a->path_head = VG_(malloc)("memroot.retain.path_head",
+                              (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   best = VG_(calloc)("memroot.retain.best", a->n_tops ? a->n_tops : 1,
+                      sizeof(SizeT));
+   for (t = 0; t < a->n_tops; t++)
+      a->path_head[t] = -1;
    for (k = 1; k < a->nr; k++) {
-      Int v = a->order[k];
-      const MR_Block*   b;
-      MR_AllocSiteSize  key, *s;
-      if (!MR_(node_is_block)(a, v) || !selected[a->top[k]])
+      const MR_Block* b;
+      MR_AllocSiteSize* s;
+      Int top = a->top[k];
+      if (!MR_(node_is_block)(a, a->order[k]) || !selected[top])
          continue;
-      b = a->search->blocks[MR_(block_of_node)(a, v)];
-      key.k = a->top[k];
-      key.allocated_at = b->allocated_at;
-      s = VG_(OSetGen_Lookup)(sites, &key);
-      if (s == NULL) {
-         s = VG_(OSetGen_AllocNode)(sites, sizeof(MR_AllocSiteSize));
-         *s = key;
-         s->size.bytes = s->size.blocks = 0;
-         VG_(OSetGen_Insert)(sites, s);
-      }
+      b = a->search->blocks[MR_(block_of_node)(a, a->order[k])];
+      s = site_tally(sites, a->tops[top], b->allocated_at, &last_site);
       s->size.bytes += b->szB;
       s->size.blocks++;
+      if (a->idom[k] == a->tops[top]
+          && !MR_(node_is_block)(a, a->order[a->tops[top]])) {
+         /* A root's child: the size is what the child retains. */
+         h = site_tally(heads, a->tops[top], b->allocated_at, &last_head);
+         h->size.bytes += a->ret_bytes[k];
+         h->size.blocks++;
+      }
    }
+   /* The heaviest site of each root, then its heaviest child. */
+   VG_(OSetGen_ResetIter)(heads);
+   while ((h = VG_(OSetGen_Next)(heads)) != NULL) {
+      t = a->top[h->k];
+      if (h->size.bytes > best[t] || a->path_head[t] == -1) {
+         best[t] = h->size.bytes;
+         /* Marks the site: its heaviest child is found below. */
+         a->path_head[t] = -2 - (Int)VG_(get_ECU_from_ExeContext)(h->allocated_at);
+      }
+   }
+   for (k = 1; k < a->nr; k++) {
+      Int top = a->top[k], *head;
+      if (!selected[top] || a->idom[k] != a->tops[top]
+          || MR_(node_is_block)(a, a->order[a->tops[top]]))
+         continue;
+      head = &a->path_head[top];
+      if (*head <= -2) {
+         if (-2 - (Int)VG_(get_ECU_from_ExeContext)(allocated_at(a, k)) == *head)
+            *head = k;
+      } else if (*head >= 0 && allocated_at(a, k) == allocated_at(a, *head)
+                 && a->ret_bytes[k] > a->ret_bytes[*head]) {
+         *head = k;
+      }
+   }
+   VG_(free)(best);
+   VG_(OSetGen_Destroy)(heads);
    return sites;
 }
 
+/*------------------------------------------------------------*/
+/*--- The stack view                                        ---*/
+/*------------------------------------------------------------*/
+
+static void add_size(MR_Size* to, SizeT bytes, UInt blocks)
+{
+   to->bytes  += bytes;
+   to->blocks += blocks;
+}
+
+/* The frame group of root i, or -1. */
+static Int frame_group(const MR_StackView* v, const MR_Root* r)
+{
+   if (r->thread < 0 || r->key.kind != MR_RootStack)
+      return -1;
+   return v->frame_base[r->thread] + r->frame_no;
+}
+
+/* Order of a group's roots: the biggest first, then as met. */
+static const MR_Retention* sorting;
+
+static Int cmp_root_index_size(const void* va, const void* vb)
+{
+   UInt  x = *(const UInt*)va, y = *(const UInt*)vb;
+   Int   kx = sorting->dfn[MR_(node_of_root)(x)];
+   Int   ky = sorting->dfn[MR_(node_of_root)(y)];
+   if (sorting->ret_bytes[kx] != sorting->ret_bytes[ky])
+      return sorting->ret_bytes[kx] > sorting->ret_bytes[ky] ? -1 : 1;
+   if (sorting->root_reach[x].bytes != sorting->root_reach[y].bytes)
+      return sorting->root_reach[x].bytes > sorting->root_reach[y].bytes
+             ? -1 : 1;
+   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* Puts each root of a group into its group's slice, biggest first;
+   group_of gives -1 for roots in no group. */
+static void group_roots(const MR_Retention* a, UInt n_groups,
+                        Int (*group_of)(const MR_StackView*, const MR_Root*),
+                        const MR_StackView* v, UInt** start, UInt** list)
+{
+   UInt* fill;
+   UInt  g;
+   Int   i;
+   *start = VG_(calloc)("memroot.retain.gstart", n_groups + 1, sizeof(UInt));
+   for (i = 0; i < a->n_roots; i++) {
+      Int gi = group_of(v, MR_(roots_get)(i));
+      if (gi >= 0)
+         (*start)[gi + 1]++;
+   }
+   for (g = 0; g < n_groups; g++)
+      (*start)[g + 1] += (*start)[g];
+   *list = VG_(malloc)("memroot.retain.glist",
+                       ((*start)[n_groups] + 1) * sizeof(UInt));
+   fill = VG_(malloc)("memroot.retain.gfill", (n_groups + 1) * sizeof(UInt));
+   for (g = 0; g < n_groups; g++)
+      fill[g] = (*start)[g];
+   for (i = 0; i < a->n_roots; i++) {
+      Int gi = group_of(v, MR_(roots_get)(i));
+      if (gi >= 0)
+         (*list)[fill[gi]++] = i;
+   }
+   VG_(free)(fill);
+   sorting = a;
+   for (g = 0; g < n_groups; g++)
+      VG_(ssort)(*list + (*start)[g], (*start)[g + 1] - (*start)[g],
+                 sizeof(UInt), cmp_root_index_size);
+   sorting = NULL;
+}
+
+static Int rest_group(const MR_StackView* v, const MR_Root* r)
+{
+   return r->thread >= 0 && r->key.kind != MR_RootStack ? r->thread : -1;
+}
+
+static Int thread_group(const MR_StackView* v, const MR_Root* r)
+{
+   return r->thread;
+}
+
+/* What a group of roots retains together: what its roots retain, and
+   the shared blocks only its roots reach; what it reaches: what its
+   roots retain, and the shared blocks any of them reaches.  Groups are
+   given by root (group_of); stamp has a slot per group. */
+static void group_sizes(const MR_Retention* a, const MR_StackView* v,
+                        Int (*group_of)(const MR_StackView*, const MR_Root*),
+                        UInt n_groups, MR_Size* retained, MR_Size* reach)
+{
+   Int* stamp = VG_(malloc)("memroot.retain.gstamp",
+                            (n_groups + 1) * sizeof(Int));
+   Int  i, t;
+   Word e;
+   for (i = 0; i < (Int)n_groups; i++)
+      stamp[i] = -1;
+   for (i = 0; i < a->n_roots; i++) {
+      Int g = group_of(v, MR_(roots_get)(i));
+      Int k = a->dfn[MR_(node_of_root)(i)];
+      if (g < 0)
+         continue;
+      add_size(&retained[g], a->ret_bytes[k], a->ret_blocks[k]);
+      add_size(&reach[g], a->ret_bytes[k], a->ret_blocks[k]);
+   }
+   for (t = 0; t < a->n_shared; t++) {
+      const MR_SharedBlock* sb = &a->shared[t];
+      Int  only = -2;
+      for (e = 0; e < VG_(sizeXA)(sb->sharers); e++) {
+         Int g = group_of(v, MR_(roots_get)(*(Int*)VG_(indexXA)(sb->sharers, e)));
+         only = only == -2 || only == g ? g : -1;
+         if (g >= 0 && stamp[g] != t) {
+            stamp[g] = t;
+            add_size(&reach[g], sb->retained.bytes, sb->retained.blocks);
+         }
+      }
+      if (only >= 0)
+         add_size(&retained[only], sb->retained.bytes, sb->retained.blocks);
+   }
+   VG_(free)(stamp);
+}
+
+static Int all_threads_group(const MR_StackView* v, const MR_Root* r)
+{
+   return r->thread >= 0 ? 0 : -1;
+}
+
+static Int cmp_thread_number(const void* va, const void* vb)
+{
+   const MR_ThreadSnap* x = MR_(roots_thread)(*(const UInt*)va);
+   const MR_ThreadSnap* y = MR_(roots_thread)(*(const UInt*)vb);
+   Bool ex = x->fate == MR_ThreadExited, ey = y->fate == MR_ThreadExited;
+   if (x->tid != y->tid)
+      return x->tid < y->tid ? -1 : 1;
+   if (ex != ey)
+      return ex ? 1 : -1;
+   return x->lo < y->lo ? -1 : x->lo > y->lo ? 1 : 0;
+}
+
+static MR_StackView* stack_view(const MR_Retention* a)
+{
+   MR_StackView* v = VG_(calloc)("memroot.retain.stacks", 1, sizeof(*v));
+   UInt    i, n_frames;
+   MR_Size reach_all;
+
+   v->n_threads = MR_(roots_n_threads)();
+   v->frame_base = VG_(malloc)("memroot.retain.fbase",
+                               (v->n_threads + 1) * sizeof(UInt));
+   for (i = 0, n_frames = 0; i < v->n_threads; i++) {
+      v->frame_base[i] = n_frames;
+      n_frames += MR_(roots_thread)(i)->n_frames;
+   }
+   v->frame_base[v->n_threads] = n_frames;
+   v->thread_order = VG_(malloc)("memroot.retain.torder",
+                                 (v->n_threads + 1) * sizeof(UInt));
+   for (i = 0; i < v->n_threads; i++)
+      v->thread_order[i] = i;
+   VG_(ssort)(v->thread_order, v->n_threads, sizeof(UInt), cmp_thread_number);
+   v->thread_retained = VG_(calloc)("memroot.retain.tret", v->n_threads + 1,
+                                    sizeof(MR_Size));
+   v->thread_reach    = VG_(calloc)("memroot.retain.treach", v->n_threads + 1,
+                                    sizeof(MR_Size));
+   v->frame_retained  = VG_(calloc)("memroot.retain.fret", n_frames + 1,
+                                    sizeof(MR_Size));
+   v->frame_reach     = VG_(calloc)("memroot.retain.freach", n_frames + 1,
+                                    sizeof(MR_Size));
+   group_sizes(a, v, thread_group, v->n_threads, v->thread_retained,
+               v->thread_reach);
+   group_sizes(a, v, frame_group, n_frames, v->frame_retained,
+               v->frame_reach);
+   reach_all.bytes = reach_all.blocks = 0;
+   group_sizes(a, v, all_threads_group, 1, &v->retained, &reach_all);
+   group_roots(a, n_frames, frame_group, v, &v->frame_root_start,
+               &v->frame_roots);
+   group_roots(a, v->n_threads, rest_group, v, &v->rest_start,
+               &v->rest_roots);
+   return v;
+}
+
+static void stack_view_free(MR_StackView* v)
+{
+   if (v == NULL)
+      return;
+   VG_(free)(v->frame_base);
+   VG_(free)(v->thread_order);
+   VG_(free)(v->thread_retained);
+   VG_(free)(v->thread_reach);
+   VG_(free)(v->frame_retained);
+   VG_(free)(v->frame_reach);
+   VG_(free)(v->frame_root_start);
+   VG_(free)(v->frame_roots);
+   VG_(free)(v->rest_start);
+   VG_(free)(v->rest_roots);
+   VG_(free)(v);
+}
+
+/*------------------------------------------------------------*/
+/*--- The report                                            ---*/
+/*------------------------------------------------------------*/
+
 void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
 {
-   MR_Size*  reach;
    XArray**  sharers;
    Bool*     selected;
    UInt      i, n_kept = 0;
@@ -410,23 +699,18 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
 
    a->params    = p;
    a->report_no = n_reports;
-   reach   = VG_(malloc)("memroot.retain.reach",
-                         (a->n_roots ? a->n_roots : 1) * sizeof(MR_Size));
-   sharers = VG_(calloc)("memroot.retain.sharers", a->nr, sizeof(XArray*));
-   find_shared(a);
-   for (t = 0; t < a->n_shared; t++) {
-      Int k = a->shared[t].k;
-      sharers[k] = VG_(newXA)(VG_(malloc), "memroot.retain.sharer",
-                              VG_(free), sizeof(Int));
-      a->shared[t].sharers = sharers[k];
-   }
-   reachable_sizes(a, reach, sharers);
+   a->root_reach = VG_(malloc)("memroot.retain.reach",
+                               (a->n_roots ? a->n_roots : 1) * sizeof(MR_Size));
+   sharers = VG_(calloc)("memroot.retain.sharers", a->n_tops ? a->n_tops : 1,
+                         sizeof(XArray*));
+   find_shared(a, sharers);
+   reachable_sizes(a, a->root_reach, sharers);
    VG_(free)(sharers);
 
    /* Listed: the roots the mode considers, biggest (or fastest growing)
       first, down to the limit and the threshold; the rest are summed. */
-   a->roots = retained_roots(a, reach, p->deltamode, &a->n_considered);
-   VG_(free)(reach);
+   a->roots = retained_roots(a, a->root_reach, p->deltamode,
+                             &a->n_considered);
    VG_(ssort)(a->roots, a->n_considered, sizeof(MR_RetainedRoot),
               p->deltamode == MR_LCD_Any ? cmp_root_size : cmp_root_growth);
    a->others.bytes = a->others.blocks = 0;
@@ -450,15 +734,17 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
    }
    a->n_listed = n_kept;
 
-   selected = VG_(calloc)("memroot.retain.selected", a->nr ? a->nr : 1,
+   selected = VG_(calloc)("memroot.retain.selected", a->n_tops ? a->n_tops : 1,
                           sizeof(Bool));
    for (i = 0; i < a->n_listed; i++)
       if (a->roots[i].k != -1)
-         selected[a->roots[i].k] = True;
+         selected[a->top[a->roots[i].k]] = True;
    for (t = 0; t < a->n_shared; t++)
-      selected[a->shared[t].k] = True;
+      selected[a->top[a->shared[t].k]] = True;
    a->sites = tally_sites(a, selected);
    VG_(free)(selected);
+   if (p->stacks)
+      a->stacks = stack_view(a);
 }
 
 void MR_(retention_free)(MR_Retention* a)
@@ -467,13 +753,15 @@ void MR_(retention_free)(MR_Retention* a)
    VG_(free)(a->root_of_edge);
    MR_(graph_free)(&a->succ);
    MR_(graph_free)(&a->pred);
-   MR_(graph_free)(&a->kids);
    VG_(free)(a->order);
    VG_(free)(a->idom);
    VG_(free)(a->dfn);
    VG_(free)(a->top);
+   VG_(free)(a->tops);
    VG_(free)(a->ret_bytes);
    VG_(free)(a->ret_blocks);
+   VG_(free)(a->heaviest_child);
+   VG_(free)(a->root_reach);
    if (a->shared != NULL) {
       for (t = 0; t < a->n_shared; t++)
          VG_(deleteXA)(a->shared[t].sharers);
@@ -482,6 +770,12 @@ void MR_(retention_free)(MR_Retention* a)
    VG_(free)(a->roots);
    if (a->sites != NULL)
       VG_(OSetGen_Destroy)(a->sites);
+   VG_(free)(a->path_head);
+   stack_view_free(a->stacks);
+   VG_(free)(a->path_next);
+   VG_(free)(a->path_queue);
+   VG_(free)(a->root_word_start);
+   VG_(free)(a->root_words);
    VG_(free)(a);
    MR_(roots_end)();
 }
@@ -529,56 +823,91 @@ UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
 
 Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k)
 {
+   if (!MR_(node_is_block)(a, a->order[k])) {
+      Int head = a->path_head[a->top[k]];
+      if (head < 0)
+         return k;
+      k = head;
+   }
    for (;;) {
-      Int e, best = -1;
-      for (e = a->kids.off[k]; e < a->kids.off[k + 1]; e++) {
-         Int c = a->kids.adj[e];
-         if (best == -1 || a->ret_bytes[c] > a->ret_bytes[best])
-            best = c;
-      }
-      if (best == -1
-          || (MR_(node_is_block)(a, a->order[k])
-              && 2 * a->ret_bytes[best] < a->ret_bytes[k]))
+      Int best = a->heaviest_child[k];
+      if (best == -1 || 2 * a->ret_bytes[best] < a->ret_bytes[k])
          return k;
       k = best;
    }
 }
 
-Int MR_(retention_paths_to)(const MR_Retention* a, Int target, Int* next,
-                            Int* roots, Int max_roots)
+Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
+                            Int max_roots)
 {
-   Int* queue = VG_(malloc)("memroot.retain.queue", a->n_nodes * sizeof(Int));
-   Int  head = 0, tail = 0, n_roots = 0, v, e;
+   Int head = 0, n_roots = 0, v, e;
 
-   for (v = 0; v < a->n_nodes; v++)
-      next[v] = -2;
-   next[target] = -1;
-   queue[tail++] = target;
-   while (head < tail && n_roots < max_roots) {
-      Int w = queue[head++];
+   /* The scratch is made once; each call clears only what the last one
+      touched, so that a path per listed root costs what its walk costs,
+      not the size of the graph. */
+   if (a->path_next == NULL) {
+      a->path_next  = VG_(malloc)("memroot.retain.next",
+                                  a->n_nodes * sizeof(Int));
+      a->path_queue = VG_(malloc)("memroot.retain.queue",
+                                  a->n_nodes * sizeof(Int));
+      for (v = 0; v < a->n_nodes; v++)
+         a->path_next[v] = -2;
+      a->path_n_queued = 0;
+   }
+   for (v = 0; v < a->path_n_queued; v++)
+      a->path_next[a->path_queue[v]] = -2;
+   a->path_n_queued = 0;
+
+   a->path_next[target] = -1;
+   a->path_queue[a->path_n_queued++] = target;
+   while (head < a->path_n_queued && n_roots < max_roots) {
+      Int w = a->path_queue[head++];
       for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++) {
          v = a->pred.adj[e];
-         if (v == 0 || next[v] != -2)
+         if (v == 0 || a->path_next[v] != -2)
             continue;
-         next[v] = w;
-         if (MR_(node_is_block)(a, v)) {
-            queue[tail++] = v;
-         } else if (n_roots < max_roots) {
+         a->path_next[v] = w;
+         /* A root is queued too, so that it is cleared next time; its
+            only predecessor is the super-root. */
+         a->path_queue[a->path_n_queued++] = v;
+         if (!MR_(node_is_block)(a, v) && n_roots < max_roots)
             roots[n_roots++] = v;
-         }
       }
    }
-   VG_(free)(queue);
    return n_roots;
 }
 
-Addr MR_(retention_root_word_to)(const MR_Retention* a, UInt r, Int i)
+/* The root words of each root, in memory order: counted, then placed. */
+static void index_root_words(MR_Retention* a)
 {
-   const MR_Search* s = a->search;
-   Word k;
-   for (k = 0; k < VG_(sizeXA)(s->root_edges); k++) {
-      const MR_RootEdge* e = VG_(indexXA)(s->root_edges, k);
-      if (e->target == i && a->root_of_edge[k] == r)
+   Word n_mem = VG_(sizeXA)(a->search->root_edges), e;
+   UInt* fill;
+   Int   r;
+   a->root_word_start = VG_(calloc)("memroot.retain.rwstart", a->n_roots + 1,
+                                    sizeof(UInt));
+   a->root_words = VG_(malloc)("memroot.retain.rwords",
+                               (n_mem + 1) * sizeof(UInt));
+   for (e = 0; e < n_mem; e++)
+      a->root_word_start[a->root_of_edge[e] + 1]++;
+   for (r = 0; r < a->n_roots; r++)
+      a->root_word_start[r + 1] += a->root_word_start[r];
+   fill = VG_(malloc)("memroot.retain.rwfill", (a->n_roots + 1) * sizeof(UInt));
+   for (r = 0; r < a->n_roots; r++)
+      fill[r] = a->root_word_start[r];
+   for (e = 0; e < n_mem; e++)
+      a->root_words[fill[a->root_of_edge[e]]++] = e;
+   VG_(free)(fill);
+}
+
+Addr MR_(retention_root_word_to)(MR_Retention* a, UInt r, Int i)
+{
+   UInt j;
+   if (a->root_word_start == NULL)
+      index_root_words(a);
+   for (j = a->root_word_start[r]; j < a->root_word_start[r + 1]; j++) {
+      const MR_RootEdge* e = VG_(indexXA)(a->search->root_edges,
+                                          a->root_words[j]);
+      if (e->target == i)
          return e->where;
    }
    return 0;
