@@ -22,43 +22,19 @@
 /*--- The graph                                             ---*/
 /*------------------------------------------------------------*/
 
-/* Every edge: the super-root's to each root, each root's to the blocks
-   its words point into (in the order of its words), each reached block's
-   to the blocks it points into. */
-static void graph_edges(void* source, MR_EdgeFn emit, void* opaque)
-{
-   const MR_Retention* a = source;
-   const MR_Search*    s = a->search;
-   Word n_mem = VG_(sizeXA)(s->root_edges), n_reg = VG_(sizeXA)(s->reg_edges);
-   Word e;
-   Int  r, i;
-   UInt j;
-
-   for (r = 0; r < a->n_roots; r++)
-      emit(0, MR_(node_of_root)(r), opaque);
-   for (e = 0; e < n_mem; e++) {
-      const MR_RootEdge* re = VG_(indexXA)(s->root_edges, e);
-      emit(MR_(node_of_root)(a->root_of_edge[e]),
-           MR_(node_of_block)(a, re->target), opaque);
-   }
-   for (e = 0; e < n_reg; e++) {
-      const MR_RegisterEdge* re = VG_(indexXA)(s->reg_edges, e);
-      emit(MR_(node_of_root)(a->root_of_edge[n_mem + e]),
-           MR_(node_of_block)(a, re->target), opaque);
-   }
-   for (i = 0; i < a->n_blocks; i++)
-      for (j = 0; j < s->edge_n[i]; j++)
-         emit(MR_(node_of_block)(a, i),
-              MR_(node_of_block)(a, s->edges[s->edge_start[i] + j]), opaque);
-}
-
 /* Names the roots, in the order their first words were met (root memory
-   by address, then registers), and builds the graph. */
+   by address, then registers), and builds the graph: the super-root's
+   edges to each root, each root's to the blocks its words point into (in
+   the order of its words), each reached block's to the blocks it points
+   into, which the search kept in rows already. */
 static void build_graph(MR_Retention* a)
 {
    const MR_Search* s = a->search;
-   Word n_mem = VG_(sizeXA)(s->root_edges);
-   Word n_reg = VG_(sizeXA)(s->reg_edges), e;
+   Word  n_mem = VG_(sizeXA)(s->root_edges);
+   Word  n_reg = VG_(sizeXA)(s->reg_edges), e;
+   Int   n, r, i;
+   Int*  off, *adj, *fill;
+   UInt  j;
 
    a->root_of_edge = VG_(malloc)("memroot.retain.root_of_edge",
                                  (n_mem + n_reg + 1) * sizeof(UInt));
@@ -73,8 +49,38 @@ static void build_graph(MR_Retention* a)
    }
    a->n_roots  = MR_(roots_n)();
    a->n_blocks = s->n_blocks;
-   a->n_nodes  = 1 + a->n_roots + a->n_blocks;
-   MR_(graph_build)(a->n_nodes, graph_edges, a, &a->succ);
+   a->n_nodes  = n = 1 + a->n_roots + a->n_blocks;
+
+   off = VG_(calloc)("memroot.graph.off", n + 1, sizeof(Int));
+   off[1] = a->n_roots;
+   for (e = 0; e < n_mem + n_reg; e++)
+      off[MR_(node_of_root)(a->root_of_edge[e]) + 1]++;
+   for (i = 0; i < a->n_blocks; i++)
+      off[MR_(node_of_block)(a, i) + 1] = s->edge_n[i];
+   for (i = 0; i < n; i++)
+      off[i + 1] += off[i];
+   adj = VG_(malloc)("memroot.graph.adj", (off[n] ? off[n] : 1) * sizeof(Int));
+   for (r = 0; r < a->n_roots; r++)
+      adj[r] = MR_(node_of_root)(r);
+   fill = VG_(malloc)("memroot.graph.fill", (a->n_roots + 1) * sizeof(Int));
+   for (r = 0; r < a->n_roots; r++)
+      fill[r] = off[MR_(node_of_root)(r)];
+   for (e = 0; e < n_mem; e++)
+      adj[fill[a->root_of_edge[e]]++] = MR_(node_of_block)(
+         a, ((const MR_RootEdge*)VG_(indexXA)(s->root_edges, e))->target);
+   for (e = 0; e < n_reg; e++)
+      adj[fill[a->root_of_edge[n_mem + e]]++] = MR_(node_of_block)(
+         a, ((const MR_RegisterEdge*)VG_(indexXA)(s->reg_edges, e))->target);
+   VG_(free)(fill);
+   for (i = 0; i < a->n_blocks; i++) {
+      Int* to = adj + off[MR_(node_of_block)(a, i)];
+      const Int* from = s->edges + s->edge_start[i];
+      for (j = 0; j < s->edge_n[i]; j++)
+         to[j] = MR_(node_of_block)(a, from[j]);
+   }
+   a->succ.n_nodes = n;
+   a->succ.off = off;
+   a->succ.adj = adj;
    MR_(graph_transpose)(&a->succ, &a->pred);
 }
 
@@ -88,26 +94,32 @@ static void dominate(MR_Retention* a)
 
    a->order = VG_(malloc)("memroot.retain.order", n * sizeof(Int));
    a->idom  = VG_(malloc)("memroot.retain.idom",  n * sizeof(Int));
-   a->nr    = MR_(dominators)(&a->succ, &a->pred, a->order, a->idom);
    a->dfn   = VG_(malloc)("memroot.retain.dfn", n * sizeof(Int));
-   for (i = 0; i < n; i++)
-      a->dfn[i] = -1;
-   for (k = 0; k < a->nr; k++)
-      a->dfn[a->order[k]] = k;
+   a->nr    = MR_(dominators)(&a->succ, &a->pred, a->order, a->idom, a->dfn);
 
+   /* Each block's own size, in the blocks' order (the search's blocks
+      lie in memory in that order), then each subtree's from the leaves
+      up: idom[k] < k. */
    a->ret_bytes  = VG_(calloc)("memroot.retain.rbytes", a->nr, sizeof(SizeT));
    a->ret_blocks = VG_(calloc)("memroot.retain.rblocks", a->nr, sizeof(UInt));
-   for (k = a->nr - 1; k > 0; k--) {
-      Int v = a->order[k];
-      if (MR_(node_is_block)(a, v)) {
-         a->ret_bytes[k] += a->search->blocks[MR_(block_of_node)(a, v)]->szB;
-         a->ret_blocks[k]++;
+   a->live.bytes = 0;
+   a->live.blocks = a->n_blocks;
+   for (i = 0; i < a->n_blocks; i++) {
+      SizeT szB = a->search->blocks[i]->szB;
+      a->live.bytes += szB;
+      k = a->dfn[MR_(node_of_block)(a, i)];
+      if (k != -1) {
+         a->ret_bytes[k]  = szB;
+         a->ret_blocks[k] = 1;
       }
+   }
+   for (k = a->nr - 1; k > 0; k--) {
       a->ret_bytes[a->idom[k]]  += a->ret_bytes[k];
       a->ret_blocks[a->idom[k]] += a->ret_blocks[k];
    }
-   /* The children of the super-root, and each node's one among them:
-      idom[k] < k, so a node's top is known before the node. */
+   /* The children of the super-root, and each node's one among them
+      (known before the node, as idom[k] < k); each node's heaviest
+      child. */
    a->n_tops = 0;
    for (k = 1; k < a->nr; k++)
       if (a->idom[k] == 0)
@@ -115,29 +127,22 @@ static void dominate(MR_Retention* a)
    a->tops = VG_(malloc)("memroot.retain.tops",
                          (a->n_tops ? a->n_tops : 1) * sizeof(Int));
    a->top  = VG_(malloc)("memroot.retain.top", a->nr * sizeof(Int));
+   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
+                                   a->nr * sizeof(Int));
    a->top[0] = -1;
+   a->heaviest_child[0] = -1;
    for (k = 1, t = 0; k < a->nr; k++) {
-      if (a->idom[k] == 0) {
+      Int p = a->idom[k], *h = &a->heaviest_child[p];
+      a->heaviest_child[k] = -1;
+      if (p == 0) {
          a->tops[t] = k;
          a->top[k] = t++;
       } else {
-         a->top[k] = a->top[a->idom[k]];
+         a->top[k] = a->top[p];
       }
-   }
-   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
-                                   a->nr * sizeof(Int));
-   for (k = 0; k < a->nr; k++)
-      a->heaviest_child[k] = -1;
-   for (k = 1; k < a->nr; k++) {
-      Int* h = &a->heaviest_child[a->idom[k]];
       if (*h == -1 || a->ret_bytes[k] > a->ret_bytes[*h])
          *h = k;
    }
-
-   a->live.bytes = 0;
-   a->live.blocks = a->n_blocks;
-   for (i = 0; i < a->n_blocks; i++)
-      a->live.bytes += a->search->blocks[i]->szB;
 }
 
 MR_Retention* MR_(retention_attribute)(MR_Search* s)
@@ -159,21 +164,41 @@ MR_Retention* MR_(retention_attribute)(MR_Search* s)
 /*------------------------------------------------------------*/
 
 /* The edges between subtrees under the super-root, as (top, top) over
-   indexes of tops: each leads to a shared block. */
+   indexes of tops, each leading to a shared block: found in one walk of
+   the graph, and few. */
+typedef struct { Int from, to; } TopEdge;
+
 static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
 {
-   const MR_Retention* a = source;
-   Int k, e;
-   for (k = 1; k < a->nr; k++) {
-      Int v = a->order[k];
+   const XArray* cross = source;
+   Word e;
+   for (e = 0; e < VG_(sizeXA)(cross); e++) {
+      const TopEdge* te = VG_(indexXA)(cross, e);
+      emit(te->from, te->to, opaque);
+   }
+}
+
+static XArray* cross_edges(const MR_Retention* a)
+{
+   XArray* cross = VG_(newXA)(VG_(malloc), "memroot.retain.cross", VG_(free),
+                              sizeof(TopEdge));
+   Int v, e;
+   for (v = 1; v < a->n_nodes; v++) {
+      Int k = a->dfn[v];
+      if (k == -1)
+         continue;
       for (e = a->succ.off[v]; e < a->succ.off[v + 1]; e++) {
          Int kw = a->dfn[a->succ.adj[e]];
+         TopEdge te;
          if (a->top[kw] == a->top[k])
             continue;
          tl_assert(a->idom[kw] == 0);
-         emit(a->top[k], a->top[kw], opaque);
+         te.from = a->top[k];
+         te.to   = a->top[kw];
+         VG_(addToXA)(cross, &te);
       }
    }
+   return cross;
 }
 
 /* What each root reaches: the subtrees of the shared blocks it reaches,
@@ -186,7 +211,9 @@ static void reachable_sizes(const MR_Retention* a, MR_Size* reach,
    Int      x, e, i;
    Int*     stamp, *stack;
 
-   MR_(graph_build)(a->n_tops, subtree_edges, (void*)a, &h);
+   XArray*  cross = cross_edges(a);
+   MR_(graph_build)(a->n_tops, subtree_edges, cross, &h);
+   VG_(deleteXA)(cross);
    stamp = VG_(malloc)("memroot.retain.stamp",
                        (a->n_tops ? a->n_tops : 1) * sizeof(Int));
    stack = VG_(malloc)("memroot.retain.hstack",
@@ -439,7 +466,7 @@ static OSet* tally_sites(MR_Retention* a, const Bool* selected)
                                      "memroot.retain.heads", VG_(free));
    MR_AllocSiteSize *last_site = NULL, *last_head = NULL, *h;
    SizeT* best;
-   Int k, t;
+   Int k, t, i;
 
    a->path_head = VG_(malloc)("memroot.retain.path_head",
                               (a->n_tops ? a->n_tops : 1) * sizeof(Int));
@@ -447,13 +474,15 @@ static OSet* tally_sites(MR_Retention* a, const Bool* selected)
                       sizeof(SizeT));
    for (t = 0; t < a->n_tops; t++)
       a->path_head[t] = -1;
-   for (k = 1; k < a->nr; k++) {
+   /* In the blocks' order, which is their shadows' order in memory. */
+   for (i = 0; i < a->n_blocks; i++) {
       const MR_Block* b;
       MR_AllocSiteSize* s;
-      Int top = a->top[k];
-      if (!MR_(node_is_block)(a, a->order[k]) || !selected[top])
+      Int top;
+      k = a->dfn[MR_(node_of_block)(a, i)];
+      if (k == -1 || !selected[top = a->top[k]])
          continue;
-      b = a->search->blocks[MR_(block_of_node)(a, a->order[k])];
+      b = a->search->blocks[i];
       s = site_tally(sites, a->tops[top], b->allocated_at, &last_site);
       s->size.bytes += b->szB;
       s->size.blocks++;

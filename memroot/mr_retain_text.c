@@ -60,22 +60,31 @@ static void first_client_frame(UInt n, DiEpoch ep, Addr ip, void* opaque)
    ff->ip = ip;
 }
 
-static void pp_allocated_at(const MR_Block* b, const HChar* indent)
+static Addr allocation_ip(const MR_Block* b)
 {
    FirstFrame ff = { 0 };
    VG_(apply_ExeContext)(first_client_frame, &ff, b->allocated_at);
-   if (ff.ip != 0)
-      VG_(umsg)("%sallocated at %s\n", indent,
-                VG_(describe_IP)(VG_(current_DiEpoch)(), ff.ip, NULL));
+   return ff.ip;
 }
 
+/* What the last hop printed: a hop says where its pointer was stored and
+   where its block was allocated only when that differs from the hop
+   before (a list's hops repeat both). */
+typedef struct {
+   Bool any;
+   UInt store_id;
+   Addr alloc_ip;
+} LastHop;
+
 /* One hop: the pointer from node v (a root or a block) to block node w. */
-static void pp_hop(MR_Retention* a, Int v, Int w, const HChar* indent)
+static void pp_hop(MR_Retention* a, Int v, Int w, const HChar* indent,
+                   LastHop* last)
 {
    const MR_Search* s  = a->search;
    const MR_Block*  to = s->blocks[MR_(block_of_node)(a, w)];
    HChar  sub[32];
-   Addr   where;
+   Addr   where, alloc_ip;
+   UInt   store_id;
 
    if (MR_(node_is_block)(a, v)) {
       const MR_Block* from = s->blocks[MR_(block_of_node)(a, v)];
@@ -93,9 +102,16 @@ static void pp_hop(MR_Retention* a, Int v, Int w, const HChar* indent)
                 to->data, (SizeT)to->szB);
    }
    VG_(snprintf)(sub, sizeof(sub), "%s   ", indent);
-   if (where != 0)
-      MR_(pp_store_site)(sub, MR_(slot_store_id)(where));
-   pp_allocated_at(to, sub);
+   store_id = where != 0 ? MR_(slot_store_id)(where) : MR_STORE_NONE;
+   if (where != 0 && (!last->any || store_id != last->store_id))
+      MR_(pp_store_site)(sub, store_id);
+   alloc_ip = allocation_ip(to);
+   if (alloc_ip != 0 && (!last->any || alloc_ip != last->alloc_ip))
+      VG_(umsg)("%sallocated at %s\n", sub,
+                VG_(describe_IP)(VG_(current_DiEpoch)(), alloc_ip, NULL));
+   last->any = where != 0;
+   last->store_id = store_id;
+   last->alloc_ip = alloc_ip;
 }
 
 /* The path MR_(retention_paths_to) found from root node v, long ones
@@ -104,16 +120,19 @@ static void pp_path(MR_Retention* a, Int v, const HChar* indent)
 {
    const Int head = 5, tail = 2;
    Int hops = 0, w, h = 0;
+   LastHop last = { False, 0, 0 };
    for (w = v; MR_(retention_path_next)(a, w) != -1;
         w = MR_(retention_path_next)(a, w))
       hops++;
    for (w = v; MR_(retention_path_next)(a, w) != -1;
         w = MR_(retention_path_next)(a, w), h++) {
-      if (hops > head + tail + 1 && h == head)
+      if (hops > head + tail + 1 && h == head) {
          VG_(umsg)("%s... %'d more hops ...\n", indent, hops - head - tail);
+         last.any = False;
+      }
       if (hops > head + tail + 1 && h >= head && h < hops - tail)
          continue;
-      pp_hop(a, w, MR_(retention_path_next)(a, w), indent);
+      pp_hop(a, w, MR_(retention_path_next)(a, w), indent, &last);
    }
 }
 

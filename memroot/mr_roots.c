@@ -714,6 +714,22 @@ void MR_(root_word_text)(const MR_Root* r, Addr a, HChar* buf, SizeT n)
          VG_(snprintf)(buf, n, "data at +%#lx (%#lx)",
                        object_address(r->key.name, a), a);
       return;
+   case MR_RootTLS:
+      if (r->thread >= 0) {
+         /* glibc's layout: static TLS below the thread pointer, the
+            thread's control block (struct pthread) at it. */
+         Addr tp = MR_(roots_thread)(r->thread)->tp;
+         if (a >= tp)
+            VG_(snprintf)(buf, n, "control block +%'lu (%#lx)", a - tp, a);
+         else
+            VG_(snprintf)(buf, n, "static TLS -%'lu (%#lx)", tp - a, a);
+         return;
+      }
+      VG_(snprintf)(buf, n, "word %#lx", a);
+      return;
+   case MR_RootStackRest:
+      VG_(snprintf)(buf, n, "stack word %#lx", a);
+      return;
    default:
       VG_(snprintf)(buf, n, "word %#lx", a);
       return;
