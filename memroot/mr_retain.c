@@ -451,76 +451,89 @@ static ExeContext* allocated_at(const MR_Retention* a, Int k)
    return a->search->blocks[MR_(block_of_node)(a, a->order[k])]->allocated_at;
 }
 
-/* Allocation sites of the blocks under each selected top; and, for each
-   selected root, where its representative path starts: among its
-   children in the dominator tree, those of the allocation site whose
-   children retain the most together, and of them the one retaining the
-   most.  A root's biggest child alone may be a stray block while most of
-   what the root holds is in many small blocks of one site (an array of
-   pointers on a stack). */
-static OSet* tally_sites(MR_Retention* a, const Bool* selected)
+/* Allocation sites of the blocks under each selected top. */
+static OSet* tally_sites(const MR_Retention* a, const Bool* selected)
 {
    OSet* sites = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
                                      "memroot.retain.sites", VG_(free));
-   OSet* heads = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
-                                     "memroot.retain.heads", VG_(free));
-   MR_AllocSiteSize *last_site = NULL, *last_head = NULL, *h;
-   SizeT* best;
-   Int k, t, i;
+   MR_AllocSiteSize* last = NULL;
+   Int i;
+   /* In the blocks' order, which is their shadows' order in memory. */
+   for (i = 0; i < a->n_blocks; i++) {
+      const MR_Block*   b;
+      MR_AllocSiteSize* s;
+      Int k = a->dfn[MR_(node_of_block)(a, i)];
+      if (k == -1 || !selected[a->top[k]])
+         continue;
+      b = a->search->blocks[i];
+      s = site_tally(sites, MR_(top_of)(a, k), b->allocated_at, &last);
+      s->size.bytes += b->szB;
+      s->size.blocks++;
+   }
+   return sites;
+}
+
+/* k is a child of a selected root in the dominator tree. */
+static Bool child_of_selected_root(const MR_Retention* a, const Bool* selected,
+                                   Int k)
+{
+   Int p = a->idom[k];
+   return p != 0 && selected[a->top[k]] && !MR_(node_is_block)(a, a->order[p]);
+}
+
+/* Where the path to the most of each selected root's memory starts:
+   among the root's children in the dominator tree, those allocated at
+   the site whose children retain the most together, and of them the one
+   retaining the most.  A root's biggest child alone may be a stray block
+   while most of what the root holds is in many small blocks of one site
+   (an array of pointers on a stack). */
+static void choose_path_heads(MR_Retention* a, const Bool* selected)
+{
+   OSet* by_site = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
+                                       "memroot.retain.heads", VG_(free));
+   ExeContext**      site;
+   SizeT*            best;
+   MR_AllocSiteSize *last = NULL, *h;
+   Int k, t;
 
    a->path_head = VG_(malloc)("memroot.retain.path_head",
                               (a->n_tops ? a->n_tops : 1) * sizeof(Int));
-   best = VG_(calloc)("memroot.retain.best", a->n_tops ? a->n_tops : 1,
+   site = VG_(calloc)("memroot.retain.hsite", a->n_tops ? a->n_tops : 1,
+                      sizeof(ExeContext*));
+   best = VG_(calloc)("memroot.retain.hbest", a->n_tops ? a->n_tops : 1,
                       sizeof(SizeT));
+   for (k = 1; k < a->nr; k++) {
+      if (!child_of_selected_root(a, selected, k))
+         continue;
+      h = site_tally(by_site, a->idom[k], allocated_at(a, k), &last);
+      h->size.bytes += a->ret_bytes[k];
+      h->size.blocks++;
+   }
+   VG_(OSetGen_ResetIter)(by_site);
+   while ((h = VG_(OSetGen_Next)(by_site)) != NULL) {
+      t = a->top[h->k];
+      if (site[t] == NULL || h->size.bytes > best[t]
+          || (h->size.bytes == best[t]
+              && VG_(get_ECU_from_ExeContext)(h->allocated_at)
+                 < VG_(get_ECU_from_ExeContext)(site[t]))) {
+         site[t] = h->allocated_at;
+         best[t] = h->size.bytes;
+      }
+   }
    for (t = 0; t < a->n_tops; t++)
       a->path_head[t] = -1;
-   /* In the blocks' order, which is their shadows' order in memory. */
-   for (i = 0; i < a->n_blocks; i++) {
-      const MR_Block* b;
-      MR_AllocSiteSize* s;
-      Int top;
-      k = a->dfn[MR_(node_of_block)(a, i)];
-      if (k == -1 || !selected[top = a->top[k]])
-         continue;
-      b = a->search->blocks[i];
-      s = site_tally(sites, a->tops[top], b->allocated_at, &last_site);
-      s->size.bytes += b->szB;
-      s->size.blocks++;
-      if (a->idom[k] == a->tops[top]
-          && !MR_(node_is_block)(a, a->order[a->tops[top]])) {
-         /* A root's child: the size is what the child retains. */
-         h = site_tally(heads, a->tops[top], b->allocated_at, &last_head);
-         h->size.bytes += a->ret_bytes[k];
-         h->size.blocks++;
-      }
-   }
-   /* The heaviest site of each root, then its heaviest child. */
-   VG_(OSetGen_ResetIter)(heads);
-   while ((h = VG_(OSetGen_Next)(heads)) != NULL) {
-      t = a->top[h->k];
-      if (h->size.bytes > best[t] || a->path_head[t] == -1) {
-         best[t] = h->size.bytes;
-         /* Marks the site: its heaviest child is found below. */
-         a->path_head[t] = -2 - (Int)VG_(get_ECU_from_ExeContext)(h->allocated_at);
-      }
-   }
    for (k = 1; k < a->nr; k++) {
-      Int top = a->top[k], *head;
-      if (!selected[top] || a->idom[k] != a->tops[top]
-          || MR_(node_is_block)(a, a->order[a->tops[top]]))
+      Int* head;
+      if (!child_of_selected_root(a, selected, k)
+          || allocated_at(a, k) != site[a->top[k]])
          continue;
-      head = &a->path_head[top];
-      if (*head <= -2) {
-         if (-2 - (Int)VG_(get_ECU_from_ExeContext)(allocated_at(a, k)) == *head)
-            *head = k;
-      } else if (*head >= 0 && allocated_at(a, k) == allocated_at(a, *head)
-                 && a->ret_bytes[k] > a->ret_bytes[*head]) {
+      head = &a->path_head[a->top[k]];
+      if (*head == -1 || a->ret_bytes[k] > a->ret_bytes[*head])
          *head = k;
-      }
    }
+   VG_(free)(site);
    VG_(free)(best);
-   VG_(OSetGen_Destroy)(heads);
-   return sites;
+   VG_(OSetGen_Destroy)(by_site);
 }
 
 /*------------------------------------------------------------*/
@@ -771,6 +784,7 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
    for (t = 0; t < a->n_shared; t++)
       selected[a->top[a->shared[t].k]] = True;
    a->sites = tally_sites(a, selected);
+   choose_path_heads(a, selected);
    VG_(free)(selected);
    if (p->stacks)
       a->stacks = stack_view(a);

@@ -251,16 +251,19 @@ static void pp_shared(const MR_Retention* a)
 /*--- The stack view                                        ---*/
 /*------------------------------------------------------------*/
 
-/* "retains 1,200 bytes in 50 blocks (3.1%), reaches ..." */
+/* "retains 1,200 bytes in 50 blocks (3.1%), reaches ..."; "retain" for
+   a plural subject. */
 static const HChar* sizes_text(const MR_Retention* a, MR_Size retained,
-                               MR_Size reach, HChar* buf, SizeT n)
+                               MR_Size reach, Bool plural, HChar* buf,
+                               SizeT n)
 {
    HChar s1[16], s2[16];
    pp_share(retained.bytes, a->live.bytes, s1, sizeof(s1));
    pp_share(reach.bytes, a->live.bytes, s2, sizeof(s2));
-   VG_(snprintf)(buf, n, "retains %'lu bytes in %'u blocks (%s), reaches %'lu"
-                 " bytes in %'u blocks (%s)", retained.bytes, retained.blocks,
-                 s1, reach.bytes, reach.blocks, s2);
+   VG_(snprintf)(buf, n, "retain%s %'lu bytes in %'u blocks (%s), reach%s"
+                 " %'lu bytes in %'u blocks (%s)", plural ? "" : "s",
+                 retained.bytes, retained.blocks, s1, plural ? "" : "es",
+                 reach.bytes, reach.blocks, s2);
    return buf;
 }
 
@@ -303,8 +306,8 @@ static void pp_frame(const MR_Retention* a, const MR_ThreadSnap* t,
 
    VG_(umsg)("   frame #%u, %s %s\n", f, MR_(ip_text)(t->ips[f], where,
                                                      sizeof(where)),
-             sizes_text(a, v->frame_retained[g], v->frame_reach[g], sizes,
-                        sizeof(sizes)));
+             sizes_text(a, v->frame_retained[g], v->frame_reach[g], False,
+                        sizes, sizeof(sizes)));
    for (j = v->frame_root_start[g]; j < v->frame_root_start[g + 1]; j++)
       named |= MR_(roots_get)(v->frame_roots[j])->key.name != NULL;
    if (!named)
@@ -317,8 +320,8 @@ static void pp_frame(const MR_Retention* a, const MR_ThreadSnap* t,
       else
          VG_(strcpy)(name, "words in no local variable");
       VG_(umsg)("      %s %s\n", name,
-                sizes_text(a, root_retained(a, r), a->root_reach[r], sizes,
-                           sizeof(sizes)));
+                sizes_text(a, root_retained(a, r), a->root_reach[r],
+                           root->key.name == NULL, sizes, sizeof(sizes)));
    }
 }
 
@@ -333,8 +336,8 @@ static void pp_thread_stack(const MR_Retention* a, UInt i)
    VG_(umsg)("Thread %u%s%s%s %s\n", t->tid,
              t->fate != MR_ThreadLive ? " (" : "", MR_(str_thread_fate)(t->fate),
              t->fate != MR_ThreadLive ? ")" : "",
-             sizes_text(a, v->thread_retained[i], v->thread_reach[i], sizes,
-                        sizeof(sizes)));
+             sizes_text(a, v->thread_retained[i], v->thread_reach[i], False,
+                        sizes, sizeof(sizes)));
    for (f = 0; f < t->n_frames; f++) {
       UInt g = v->frame_base[i] + f;
       Bool holds = v->frame_root_start[g + 1] > v->frame_root_start[g];
@@ -354,8 +357,8 @@ static void pp_thread_stack(const MR_Retention* a, UInt i)
    for (j = v->rest_start[i]; j < v->rest_start[i + 1]; j++) {
       UInt r = v->rest_roots[j];
       VG_(umsg)("   %s %s\n", MR_(root_part_name)(MR_(roots_get)(r), part, sizeof(part)),
-                sizes_text(a, root_retained(a, r), a->root_reach[r], sizes,
-                           sizeof(sizes)));
+                sizes_text(a, root_retained(a, r), a->root_reach[r], False,
+                           sizes, sizeof(sizes)));
    }
    VG_(umsg)("\n");
 }
