@@ -113,13 +113,22 @@ static void dominate(MR_Retention* a)
          a->ret_blocks[k] = 1;
       }
    }
+   /* From the leaves up: when k is met, what it retains is final, and so
+      is what its heavier siblings (above it) retain. */
+   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
+                                   a->nr * sizeof(Int));
+   for (k = 0; k < a->nr; k++)
+      a->heaviest_child[k] = -1;
    for (k = a->nr - 1; k > 0; k--) {
-      a->ret_bytes[a->idom[k]]  += a->ret_bytes[k];
-      a->ret_blocks[a->idom[k]] += a->ret_blocks[k];
+      Int p = a->idom[k], *h = &a->heaviest_child[p];
+      a->ret_bytes[p]  += a->ret_bytes[k];
+      a->ret_blocks[p] += a->ret_blocks[k];
+      if (*h == -1 || a->ret_bytes[k] >= a->ret_bytes[*h])
+         *h = k;
    }
-   /* The children of the super-root, and each node's one among them
-      (known before the node, as idom[k] < k); each node's heaviest
-      child. */
+   /* The children of the super-root (the tops), each node's one among
+      them (known before the node, as idom[k] < k), and the children of
+      the roots. */
    a->n_tops = 0;
    for (k = 1; k < a->nr; k++)
       if (a->idom[k] == 0)
@@ -127,21 +136,19 @@ static void dominate(MR_Retention* a)
    a->tops = VG_(malloc)("memroot.retain.tops",
                          (a->n_tops ? a->n_tops : 1) * sizeof(Int));
    a->top  = VG_(malloc)("memroot.retain.top", a->nr * sizeof(Int));
-   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
-                                   a->nr * sizeof(Int));
+   a->root_children = VG_(newXA)(VG_(malloc), "memroot.retain.rchildren",
+                                 VG_(free), sizeof(Int));
    a->top[0] = -1;
-   a->heaviest_child[0] = -1;
    for (k = 1, t = 0; k < a->nr; k++) {
-      Int p = a->idom[k], *h = &a->heaviest_child[p];
-      a->heaviest_child[k] = -1;
+      Int p = a->idom[k];
       if (p == 0) {
          a->tops[t] = k;
          a->top[k] = t++;
       } else {
          a->top[k] = a->top[p];
+         if (!MR_(node_is_block)(a, a->order[p]))
+            VG_(addToXA)(a->root_children, &k);
       }
-      if (*h == -1 || a->ret_bytes[k] > a->ret_bytes[*h])
-         *h = k;
    }
 }
 
@@ -182,19 +189,20 @@ static XArray* cross_edges(const MR_Retention* a)
 {
    XArray* cross = VG_(newXA)(VG_(malloc), "memroot.retain.cross", VG_(free),
                               sizeof(TopEdge));
-   Int v, e;
-   for (v = 1; v < a->n_nodes; v++) {
-      Int k = a->dfn[v];
-      if (k == -1)
+   Int t, e;
+   /* An edge between two subtrees ends at the top of one: at a shared
+      block, as a root's only edge is from the super-root. */
+   for (t = 0; t < a->n_tops; t++) {
+      Int w = a->order[a->tops[t]];
+      if (!MR_(node_is_block)(a, w))
          continue;
-      for (e = a->succ.off[v]; e < a->succ.off[v + 1]; e++) {
-         Int kw = a->dfn[a->succ.adj[e]];
+      for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++) {
+         Int kv = a->dfn[a->pred.adj[e]];
          TopEdge te;
-         if (a->top[kw] == a->top[k])
+         if (kv == -1 || a->top[kv] == t)
             continue;
-         tl_assert(a->idom[kw] == 0);
-         te.from = a->top[k];
-         te.to   = a->top[kw];
+         te.from = a->top[kv];
+         te.to   = t;
          VG_(addToXA)(cross, &te);
       }
    }
@@ -473,14 +481,6 @@ static OSet* tally_sites(const MR_Retention* a, const Bool* selected)
    return sites;
 }
 
-/* k is a child of a selected root in the dominator tree. */
-static Bool child_of_selected_root(const MR_Retention* a, const Bool* selected,
-                                   Int k)
-{
-   Int p = a->idom[k];
-   return p != 0 && selected[a->top[k]] && !MR_(node_is_block)(a, a->order[p]);
-}
-
 /* Where the path to the most of each selected root's memory starts:
    among the root's children in the dominator tree, those allocated at
    the site whose children retain the most together, and of them the one
@@ -491,10 +491,11 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
 {
    OSet* by_site = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
                                        "memroot.retain.heads", VG_(free));
+   Word              n = VG_(sizeXA)(a->root_children), c;
    ExeContext**      site;
    SizeT*            best;
    MR_AllocSiteSize *last = NULL, *h;
-   Int k, t;
+   Int t;
 
    a->path_head = VG_(malloc)("memroot.retain.path_head",
                               (a->n_tops ? a->n_tops : 1) * sizeof(Int));
@@ -502,8 +503,9 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
                       sizeof(ExeContext*));
    best = VG_(calloc)("memroot.retain.hbest", a->n_tops ? a->n_tops : 1,
                       sizeof(SizeT));
-   for (k = 1; k < a->nr; k++) {
-      if (!child_of_selected_root(a, selected, k))
+   for (c = 0; c < n; c++) {
+      Int k = *(Int*)VG_(indexXA)(a->root_children, c);
+      if (!selected[a->top[k]])
          continue;
       h = site_tally(by_site, a->idom[k], allocated_at(a, k), &last);
       h->size.bytes += a->ret_bytes[k];
@@ -522,10 +524,9 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
    }
    for (t = 0; t < a->n_tops; t++)
       a->path_head[t] = -1;
-   for (k = 1; k < a->nr; k++) {
-      Int* head;
-      if (!child_of_selected_root(a, selected, k)
-          || allocated_at(a, k) != site[a->top[k]])
+   for (c = 0; c < n; c++) {
+      Int k = *(Int*)VG_(indexXA)(a->root_children, c), *head;
+      if (!selected[a->top[k]] || allocated_at(a, k) != site[a->top[k]])
          continue;
       head = &a->path_head[a->top[k]];
       if (*head == -1 || a->ret_bytes[k] > a->ret_bytes[*head])
@@ -804,6 +805,8 @@ void MR_(retention_free)(MR_Retention* a)
    VG_(free)(a->ret_bytes);
    VG_(free)(a->ret_blocks);
    VG_(free)(a->heaviest_child);
+   if (a->root_children != NULL)
+      VG_(deleteXA)(a->root_children);
    VG_(free)(a->root_reach);
    if (a->shared != NULL) {
       for (t = 0; t < a->n_shared; t++)

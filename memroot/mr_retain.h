@@ -101,6 +101,8 @@ typedef struct {
    UInt*     ret_blocks;
    Int*      heaviest_child;  /* by k: its child in the dominator tree
                                  retaining the most, or -1 */
+   XArray*   root_children;   /* of Int: the k of each root's children in
+                                 the dominator tree */
    MR_Size   live;            /* every block of the search */
 
    /* The report, made by MR_(retention_select). */
