@@ -136,9 +136,7 @@ static void mr_pre_clo_init(void)
    MR_(mempool_init)();
    MR_(store_sites_init)();
    MR_(slots_register_events)();
-   /* Threads end at exit_group and exit: their stacks are named after. */
-   VG_(needs_syscall_wrapper)(MR_(threads_pre_syscall),
-                              MR_(threads_post_syscall));
+   MR_(threads_register)();
 }
 
 VG_DETERMINE_INTERFACE_VERSION(mr_pre_clo_init)

@@ -14,9 +14,11 @@
    License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_aspacemgr.h"
+#include "pub_tool_libcproc.h"
 #include "pub_tool_machine.h"
 #include "pub_tool_stacktrace.h"
 #include "pub_tool_threadstate.h"
+#include "pub_tool_tooliface.h"
 #include "pub_tool_vkiscnums.h"
 #include "pub_tool_xarray.h"
 #include "libvex_guest_amd64.h"
@@ -163,6 +165,11 @@ static Bool mapped(const MR_ThreadSnap* t, const void* unused)
    return still_mapped(t);
 }
 
+static Bool keep_none(const MR_ThreadSnap* t, const void* unused)
+{
+   return False;
+}
+
 static void add_ended(MR_ThreadSnap* t)
 {
    if (ended == NULL)
@@ -179,8 +186,17 @@ static void add_ended(MR_ThreadSnap* t)
    VG_(addToXA)(ended, &t);
 }
 
-void MR_(threads_pre_syscall)(ThreadId tid, UInt sysno, UWord* args,
-                              UInt n_args)
+/* A child process has only the thread that forked: the stacks the
+   others ran on, and those of the parent's ended threads, are its
+   mappings now. */
+static void forget_ended(ThreadId tid)
+{
+   if (ended != NULL)
+      filter_ended(keep_none, NULL);
+   checked_size = 0;
+}
+
+static void pre_syscall(ThreadId tid, UInt sysno, UWord* args, UInt n_args)
 {
    if (exiting)
       return;
@@ -197,9 +213,15 @@ void MR_(threads_pre_syscall)(ThreadId tid, UInt sysno, UWord* args,
    }
 }
 
-void MR_(threads_post_syscall)(ThreadId tid, UInt sysno, UWord* args,
-                               UInt n_args, SysRes res)
+static void post_syscall(ThreadId tid, UInt sysno, UWord* args, UInt n_args,
+                         SysRes res)
 {
+}
+
+void MR_(threads_register)(void)
+{
+   VG_(needs_syscall_wrapper)(pre_syscall, post_syscall);
+   VG_(atfork)(NULL, NULL, forget_ended);
 }
 
 static Int cmp_snap_lo(const void* a, const void* b)

@@ -39,11 +39,9 @@ typedef struct {
    Addr*         fps;
 } MR_ThreadSnap;
 
-/* The tool's syscall hook: exit_group and exit are when threads end. */
-void MR_(threads_pre_syscall)(ThreadId tid, UInt sysno, UWord* args,
-                              UInt n_args);
-void MR_(threads_post_syscall)(ThreadId tid, UInt sysno, UWord* args,
-                               UInt n_args, SysRes res);
+/* Hooks the system calls threads end with (exit_group, exit) and fork;
+   called before the command line is read. */
+void MR_(threads_register)(void);
 
 /* The threads whose stacks may hold roots now, sorted by address: every
    live thread, unwound now, and every thread that ended with its stack

@@ -254,6 +254,19 @@ def test_word_outside_any_symbol_is_named_by_its_objects_address(build, tmp_path
     assert (root.bytes, root.blocks) == (100, 1)
 
 
+def test_each_of_many_listed_roots_has_its_own_path(run):
+    _, rep = run("many_roots", "--retention-roots=1000", "--retention-threshold=0")
+    report = parse_retention(rep.text)[0]
+    names = sorted(r.name.split()[1] for r in report.roots)
+    assert names == sorted("g%02x" % i for i in range(256))
+    for root in report.roots:
+        symbol = root.name.split()[1]
+        assert (root.bytes, root.blocks) == (3 * NODE, 3), root.name
+        hops = [l for l in root.path if "points to block" in l]
+        assert len(hops) == 3, (root.name, root.path)
+        assert hops[0].startswith("%s+0 (0x" % symbol), (root.name, root.path)
+
+
 # --- What every report of these fixtures shares ------------------------------
 
 FIXTURES = [("exit_threads", ("report",)), ("exited_thread", ()), ("deep_local", ()),
