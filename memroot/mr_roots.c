@@ -214,9 +214,10 @@ static const HChar* variable_of(const HChar* what, HChar* buf, SizeT n)
    the next byte, as the core's own lookup does (gcc's location lists
    may end at the call). */
 typedef struct {
-   Addr    ip;
-   Bool    caller;
-   XArray* blocks;    /* of StackBlock */
+   Addr         ip;
+   Bool         caller;
+   XArray*      blocks;    /* of StackBlock */
+   const HChar* fn;        /* the function, interned; or NULL */
 } FrameVars;
 
 static Word cmp_frame_vars(const void* key, const void* elem)
@@ -239,9 +240,9 @@ static void add_stack_blocks(XArray* to, Addr ip)
    VG_(deleteXA)(b);
 }
 
-static const XArray* frame_vars(Addr ip, Bool caller)
+static const FrameVars* frame_vars(Addr ip, Bool caller)
 {
-   FrameVars key = { ip, caller, NULL }, *fv;
+   FrameVars key = { ip, caller, NULL, NULL }, *fv;
    if (rt_vars == NULL)
       rt_vars = VG_(OSetGen_Create)(0, cmp_frame_vars, VG_(malloc),
                                     "memroot.roots.vars", VG_(free));
@@ -252,14 +253,16 @@ static const XArray* frame_vars(Addr ip, Bool caller)
       *fv = key;
       fv->blocks = VG_(newXA)(VG_(malloc), "memroot.roots.blocks", VG_(free),
                               sizeof(StackBlock));
-      /* Loads the object's debug info, if the core reads it lazily. */
-      (void)VG_(get_fnname)(VG_(current_DiEpoch)(), ip, &fn);
+      /* Also loads the object's debug info, if the core reads it
+         lazily. */
+      fv->fn = VG_(get_fnname)(VG_(current_DiEpoch)(), ip, &fn)
+                  ? intern(fn) : NULL;
       add_stack_blocks(fv->blocks, ip);
       if (caller)
          add_stack_blocks(fv->blocks, ip + 1);
       VG_(OSetGen_Insert)(rt_vars, fv);
    }
-   return fv->blocks;
+   return fv;
 }
 
 static void drop_frame_vars(void)
@@ -279,7 +282,7 @@ static void drop_frame_vars(void)
 static const StackBlock* local_at(const MR_ThreadSnap* t, UInt f, Addr a,
                                   Addr* start)
 {
-   const XArray*     blocks = frame_vars(t->ips[f], f > 0);
+   const XArray*     blocks = frame_vars(t->ips[f], f > 0)->blocks;
    const StackBlock* best = NULL;
    Word i;
    for (i = 0; i < VG_(sizeXA)(blocks); i++) {
@@ -440,7 +443,7 @@ static MR_Root* stack_root(Int ti, Addr a)
       const StackBlock* local = local_at(t, f, a, &start);
       key.kind  = MR_RootStack;
       key.depth = t->n_frames - 1 - f;
-      key.fn    = intern(MR_(ip_function)(t->ips[f]));
+      key.fn    = frame_vars(t->ips[f], f > 0)->fn;
       key.base  = key.fn == NULL ? t->ips[f] : 0;
       key.name  = local != NULL ? intern(local->name) : NULL;
       r = root_for(&key, a, ti);
