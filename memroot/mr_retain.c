@@ -368,6 +368,8 @@ void MR_(retention_remember)(const MR_Retention* a)
       Int       k  = a->dfn[MR_(node_of_root)(i)];
       PrevRoot* pr = VG_(OSetGen_AllocNode)(prev_roots, sizeof(PrevRoot));
       pr->root = *MR_(roots_get)(i);
+      /* An index into this attribution's threads means nothing later. */
+      pr->root.thread = -1;
       pr->retained.bytes  = a->ret_bytes[k];
       pr->retained.blocks = a->ret_blocks[k];
       pr->seen = False;

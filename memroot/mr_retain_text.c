@@ -384,12 +384,15 @@ void MR_(retention_pp_text)(MR_Retention* a)
 
    if (a->ret_blocks[0] == 0) {
       VG_(umsg)("RETENTION BY ROOT: no block is held by a root\n\n");
-      return;
+      /* Only roots gone since the last report can be listed. */
+      if (a->n_listed == 0)
+         return;
+   } else {
+      pp_share(a->ret_bytes[0], a->live.bytes, share, sizeof(share));
+      VG_(umsg)("RETENTION BY ROOT: %'lu bytes in %'u blocks (%s of the live"
+                " heap) are held by %'d roots\n\n",
+                a->ret_bytes[0], a->ret_blocks[0], share, a->n_roots);
    }
-   pp_share(a->ret_bytes[0], a->live.bytes, share, sizeof(share));
-   VG_(umsg)("RETENTION BY ROOT: %'lu bytes in %'u blocks (%s of the live"
-             " heap) are held by %'d roots\n\n",
-             a->ret_bytes[0], a->ret_blocks[0], share, a->n_roots);
    if (a->n_listed == 0 && p->deltamode != MR_LCD_Any)
       VG_(umsg)("No root's retained memory %s since the last retention"
                 " report\n\n", p->deltamode == MR_LCD_Increased

@@ -669,13 +669,16 @@ void MR_(pp_root_declaration)(const MR_Root* r, const HChar* indent)
    HChar what[200], declared[200], var[200];
    if (r->key.kind != MR_RootGlobal && r->key.kind != MR_RootStack)
       return;
-   if (r->key.kind == MR_RootStack && r->key.name == NULL)
+   /* The core describes locals of live threads' 8 innermost frames
+      only: asking about others costs a walk of every global variable. */
+   if (r->key.kind == MR_RootStack
+       && (r->key.name == NULL || r->frame_no >= 8 || r->thread < 0
+           || MR_(roots_thread)(r->thread)->fate != MR_ThreadLive))
       return;
    if (!describe_word(r->first_word, what, sizeof(what),
                       declared, sizeof(declared)) || declared[0] == '\0')
       return;
-   /* The core describes locals of live threads' 8 innermost frames only,
-      and might see another variable there than the one named. */
+   /* It might see another variable there than the one named. */
    if (r->key.kind == MR_RootStack
        && VG_(strncmp)(variable_of(what, var, sizeof(var)), r->key.name,
                        VG_(strlen)(r->key.name)) != 0)

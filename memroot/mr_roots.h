@@ -46,7 +46,8 @@ typedef struct {
    Addr       first_word;  /* the lowest root word seen */
    UInt       n_words;     /* root words seen */
    Int        thread;      /* Stack, StackRest, Register, TLS: the index
-                              of its thread in MR_(roots_thread) */
+                              of its thread in MR_(roots_thread); -1 for a
+                              root of an earlier report */
    UInt       frame_no;    /* Stack: from the innermost, at this check */
    Addr       ip;          /* Stack: the frame's ip, at this check */
    Addr       seg_end;     /* Object, Mapping: last byte of the segment */

@@ -155,6 +155,16 @@ def test_a_growing_local_is_one_root_though_its_frame_moved(run):
     assert (root.bytes, root.growth_bytes, root.growth_blocks) == (30 * NODE, 10 * NODE, 10)
 
 
+def test_a_local_whose_function_returned_is_a_gone_root(run):
+    _, rep = run("gone_local", "--read-var-info=yes")
+    first, second = parse_retention(rep.text)[:2]
+    [held] = first.roots
+    assert re.match(frame_name("held", 0, 1, "hold", "gone_local", "held"), held.name)
+    [gone] = second.roots
+    assert gone.name == held.name + " (gone)"
+    assert (gone.bytes, gone.growth_bytes, gone.growth_blocks) == (0, -5 * NODE, -5)
+
+
 # --- A thread that called pthread_exit (exited_thread.c) --------------------
 
 @pytest.mark.parametrize("when", [0, 1], ids=["mid-run", "at-exit"])
