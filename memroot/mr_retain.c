@@ -885,14 +885,12 @@ Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k)
    }
 }
 
-Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
-                            Int max_roots)
+/* The paths' scratch, made once; each path clears only what the last
+   one touched, so that a path per listed root costs what its walk costs,
+   not the size of the graph. */
+static void clear_path(MR_Retention* a)
 {
-   Int head = 0, n_roots = 0, v, e;
-
-   /* The scratch is made once; each call clears only what the last one
-      touched, so that a path per listed root costs what its walk costs,
-      not the size of the graph. */
+   Int v;
    if (a->path_next == NULL) {
       a->path_next  = VG_(malloc)("memroot.retain.next",
                                   a->n_nodes * sizeof(Int));
@@ -905,24 +903,60 @@ Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
    for (v = 0; v < a->path_n_queued; v++)
       a->path_next[a->path_queue[v]] = -2;
    a->path_n_queued = 0;
+}
 
-   a->path_next[target] = -1;
-   a->path_queue[a->path_n_queued++] = target;
+static void path_step(MR_Retention* a, Int v, Int w)
+{
+   a->path_next[v] = w;
+   a->path_queue[a->path_n_queued++] = v;
+}
+
+Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
+                            Int max_roots)
+{
+   Int head = 0, n_roots = 0, v, e;
+
+   clear_path(a);
+   path_step(a, target, -1);
    while (head < a->path_n_queued && n_roots < max_roots) {
       Int w = a->path_queue[head++];
       for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++) {
          v = a->pred.adj[e];
          if (v == 0 || a->path_next[v] != -2)
             continue;
-         a->path_next[v] = w;
          /* A root is queued too, so that it is cleared next time; its
             only predecessor is the super-root. */
-         a->path_queue[a->path_n_queued++] = v;
+         path_step(a, v, w);
          if (!MR_(node_is_block)(a, v) && n_roots < max_roots)
             roots[n_roots++] = v;
       }
    }
    return n_roots;
+}
+
+static Bool has_edge(const MR_Retention* a, Int v, Int w)
+{
+   Int e;
+   for (e = a->succ.off[v]; e < a->succ.off[v + 1]; e++)
+      if (a->succ.adj[e] == w)
+         return True;
+   return False;
+}
+
+Bool MR_(retention_path_down)(MR_Retention* a, Int k, Int kt)
+{
+   Int c;
+   /* Every path to kt goes through its dominators, in order: when each
+      dominator points to the next, they are a shortest path.  A long
+      list is walked once, not searched backwards. */
+   for (c = kt; c != k; c = a->idom[c])
+      if (c == 0 || !has_edge(a, a->order[a->idom[c]], a->order[c]))
+         return False;
+   clear_path(a);
+   path_step(a, a->order[kt], -1);
+   for (c = kt; c != k; c = a->idom[c])
+      path_step(a, a->order[a->idom[c]], a->order[c]);
+   return True;
 }
 
 /* The root words of each root, in memory order: counted, then placed. */

@@ -192,6 +192,11 @@ Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k);
 Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
                             Int max_roots);
 
+/* The same for the path from node k down the dominator tree to node kt,
+   which k dominates, when each node of that chain points to the next (a
+   shortest path then); False, and nothing done, when one does not. */
+Bool MR_(retention_path_down)(MR_Retention* a, Int k, Int kt);
+
 static inline Int MR_(retention_path_next)(const MR_Retention* a, Int v)
 {
    return a->path_next[v];

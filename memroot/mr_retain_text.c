@@ -199,11 +199,13 @@ static void pp_root(MR_Retention* a, const MR_RetainedRoot* l, UInt nth)
    }
    pp_sites(a, l->k, a->params->max_sites);
    {
-      Int target = a->order[MR_(retention_heaviest_descendant)(a, l->k)];
+      Int kt = MR_(retention_heaviest_descendant)(a, l->k);
       Int root, v = a->order[l->k];
-      if (target != v) {
-         Int n = MR_(retention_paths_to)(a, target, &root, 1);
-         tl_assert(n == 1 && root == v);
+      if (kt != l->k) {
+         if (!MR_(retention_path_down)(a, l->k, kt)) {
+            Int n = MR_(retention_paths_to)(a, a->order[kt], &root, 1);
+            tl_assert(n == 1 && root == v);
+         }
          VG_(umsg)(" Path to the most of it:\n");
          pp_path(a, v, "   ");
       }
