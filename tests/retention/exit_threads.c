@@ -5,7 +5,10 @@
    writes (300 nodes).  Nodes are 32 bytes.  With "report", the helper
    asks for a retention report just before it exits, so the same stacks
    are reported live and at exit.  Threads are numbered by Valgrind in
-   creation order: main 1, then 2, 3, 4. */
+   creation order: main 1, then 2, 3, 4.  Each worker's DTV (glibc's,
+   272 bytes) is held only by a pointer into it, from its control block.
+   Memcheck: possibly lost 816 bytes in 3 blocks, still reachable 20,800
+   bytes in 650 blocks. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,11 @@
    pthread_exit(list); nobody joins it, so the list stays in its result,
    in the thread's control block at the top of its stack mapping, which
    glibc keeps mapped.  Once the thread is gone, the main thread asks for a
-   retention report, then calls exit().  The worker is thread 2. */
+   retention report, then calls exit().  The worker is thread 2.  Its DTV
+   (glibc's, 272 bytes) is held only by a pointer into it, from its
+   control block.
+   Memcheck: possibly lost 272 bytes in 1 block, still reachable 1,280
+   bytes in 40 blocks. */
 #include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
