@@ -84,6 +84,8 @@ typedef enum {
 #define MEMROOT_SLOT_SYSCALL   1  /* written by a system call */
 #define MEMROOT_SLOT_STARTUP   2  /* present at start-up */
 #define MEMROOT_SLOT_CORE      3  /* written by Valgrind: signal frame, realloc */
+#define MEMROOT_SLOT_EARLY     4  /* stored before the memory it points to
+                                     became a heap block (custom allocators) */
 
 /* The address of the instruction that last stored a possible heap pointer
    into the aligned 8-byte word holding addr, since that memory became
@@ -117,5 +119,19 @@ typedef enum {
 #define MEMROOT_RETENTION_REPORT_CHANGED                               \
    VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
       VG_USERREQ__MEMROOT_RETENTION_REPORT, 2, 0, 0, 0, 0)
+
+/* memroot's data-file requests start at 0x300 above its base. */
+typedef enum {
+   VG_USERREQ__MEMROOT_DUMP = VG_USERREQ_TOOL_BASE('M','R') + 0x300
+} Vg_MemrootDataRequest;
+
+/* Searches the heap now and writes the data file memroot-report reads
+   (docs/datafile.md) to the file named by the string filename (%p, %q{VAR}
+   and %n expand as in --memroot-out-file), or, with NULL, to
+   memroot.out.%p.%n.  Returns 1 when the file was written; 0 when it
+   could not be, and when not running under memroot. */
+#define MEMROOT_DUMP(filename)                                         \
+   ((int)VALGRIND_DO_CLIENT_REQUEST_EXPR(                              \
+      0, VG_USERREQ__MEMROOT_DUMP, (filename), 0, 0, 0, 0))
 
 #endif

@@ -17,4 +17,8 @@
 /* Every global of the tool carries this prefix, as Valgrind's tools do. */
 #define MR_(str) VGAPPEND(vgMemRoot_, str)
 
+/* The user address space of amd64 (48 bits): the slot shadow covers it,
+   and a heap block must lie in it. */
+#define MR_ADDR_LIMIT ((Addr)1 << 48)
+
 #endif

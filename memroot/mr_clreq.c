@@ -8,11 +8,15 @@
    This file is part of memroot, free software under the GNU General Public
    License, version 2 or (at your option) any later version; see COPYING. */
 
+#include "pub_tool_aspacemgr.h"
+#include "pub_tool_options.h"
 #include "pub_tool_tooliface.h"
+#include "pub_tool_vki.h"
 #include "valgrind.h"
 #include "memcheck.h"
 #include "memroot.h"
 #include "mr_clreq.h"
+#include "mr_datafile.h"
 #include "mr_heap.h"
 #include "mr_lossrec.h"
 #include "mr_mempool.h"
@@ -93,6 +97,50 @@ static UWord slot_site(UWord request, Addr a)
    return id < MR_STORE_FIRST ? id : MR_(store_site_ip)(id);
 }
 
+/* A file name the client passes: a readable string of fewer than
+   VKI_PATH_MAX bytes.  NULL, after saying why, when it is not. */
+static const HChar* client_file_name(Addr a, const HChar* request)
+{
+   SizeT len;
+   for (len = 0; len < VKI_PATH_MAX; len++) {
+      if ((len == 0 || ((a + len) & (VKI_PAGE_SIZE - 1)) == 0)
+          && !VG_(am_is_valid_for_client)(a + len, 1, VKI_PROT_READ))
+         break;
+      if (((const HChar*)a)[len] == '\0') {
+         if (len == 0)
+            break;
+         return (const HChar*)a;
+      }
+   }
+   VG_(umsg)("Warning: %s: the file name at %#lx is not a readable, non-empty"
+             " string of fewer than %d bytes; nothing written\n", request, a,
+             VKI_PATH_MAX);
+   return NULL;
+}
+
+/* MEMROOT_DUMP: 1 when the data file was written. */
+static UWord dump(Addr filename)
+{
+   const HChar* template = "memroot.out.%p.%n";
+   MR_RetentionParams        storage;
+   const MR_RetentionParams* rp;
+   MR_SearchParams           sp = MR_(clo_dump_params)(&storage, &rp);
+   HChar* name;
+   Bool   ok;
+
+   if (filename != 0) {
+      template = client_file_name(filename, "MEMROOT_DUMP");
+      if (template == NULL)
+         return 0;
+   }
+   name = VG_(expand_file_name)("MEMROOT_DUMP", template);
+   ok = MR_(datafile_dump)(name, "client request", &sp, rp);
+   if (ok && VG_(clo_verbosity) >= 1)
+      VG_(umsg)("memroot data file: %s\n", name);
+   VG_(free)(name);
+   return ok;
+}
+
 /* Requests memroot does not know are left to the core, which reports
    them once. */
 static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
@@ -146,6 +194,9 @@ static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
       case VG_USERREQ__MEMROOT_RETENTION_REPORT:
          retention_report(arg[1]);
          break;
+      case VG_USERREQ__MEMROOT_DUMP:
+         *ret = dump(arg[1]);
+         return True;
       case VG_USERREQ__MEMROOT_GET_SLOT_SITE:
       case VG_USERREQ__MEMROOT_PRINT_SLOT_SITE:
          *ret = slot_site(arg[0], arg[1]);

@@ -79,15 +79,14 @@ static void mr_before_pp_Error(const Error* err)
 {
 }
 
-static void pp_addr_error(const Error* err, const HChar* xml_kind,
-                          const HChar* what)
+static void pp_addr_error(const Error* err, MR_ErrorKind kind)
 {
    const MR_Error* x = VG_(get_error_extra)(err);
    if (VG_(clo_xml)) {
-      emit("  <kind>%s</kind>\n", xml_kind);
-      emit("  <what>%s</what>\n", what);
+      emit("  <kind>%s</kind>\n", MR_(error_xml_kind)(kind));
+      emit("  <what>%s</what>\n", MR_(error_what)(kind));
    } else {
-      emit("%s\n", what);
+      emit("%s\n", MR_(error_what)(kind));
    }
    VG_(pp_ExeContext)(VG_(get_error_where)(err));
    VG_(pp_addrinfo_mc)(VG_(get_error_address)(err), &x->u.ai, False);
@@ -98,15 +97,13 @@ static void mr_pp_Error(const Error* err)
    const MR_Error* x = VG_(get_error_extra)(err);
    switch ((MR_ErrorKind)VG_(get_error_kind)(err)) {
       case MR_Err_Free:
-         pp_addr_error(err, "InvalidFree",
-                       "Invalid free() / delete / delete[] / realloc()");
+         pp_addr_error(err, MR_Err_Free);
          return;
       case MR_Err_FreeMismatch:
-         pp_addr_error(err, "MismatchedFree",
-                       "Mismatched free() / delete / delete []");
+         pp_addr_error(err, MR_Err_FreeMismatch);
          return;
       case MR_Err_IllegalMempool:
-         pp_addr_error(err, "InvalidMemPool", "Illegal memory pool address");
+         pp_addr_error(err, MR_Err_IllegalMempool);
          return;
       case MR_Err_FishyValue:
          if (VG_(clo_xml)) {
@@ -300,6 +297,9 @@ static SizeT mr_print_extra_suppression_use(const Supp* su,
 
 static void mr_update_extra_suppression_use(const Error* err, const Supp* su)
 {
+   MR_(recorded_error_suppressed)(VG_(get_error_kind)(err),
+                                  VG_(get_error_where)(err),
+                                  VG_(get_error_extra)(err));
    if (VG_(get_supp_kind)(su) == MR_Supp_Leak) {
       MR_LeakSupp*    ls = VG_(get_supp_extra)(su);
       const MR_Error* x  = VG_(get_error_extra)(err);

@@ -8,8 +8,125 @@
    License, version 2 or (at your option) any later version; see COPYING. */
 
 #include "pub_tool_errormgr.h"
+#include "pub_tool_hashtable.h"
 #include "pub_tool_threadstate.h"
 #include "mr_errors.h"
+
+const HChar* MR_(error_xml_kind)(MR_ErrorKind kind)
+{
+   switch (kind) {
+      case MR_Err_Free:           return "InvalidFree";
+      case MR_Err_FreeMismatch:   return "MismatchedFree";
+      case MR_Err_IllegalMempool: return "InvalidMemPool";
+      case MR_Err_FishyValue:     return "FishyValue";
+      case MR_Err_Leak:           return "Leak";
+   }
+   tl_assert(0);
+}
+
+const HChar* MR_(error_what)(MR_ErrorKind kind)
+{
+   switch (kind) {
+      case MR_Err_Free:
+         return "Invalid free() / delete / delete[] / realloc()";
+      case MR_Err_FreeMismatch:
+         return "Mismatched free() / delete / delete []";
+      case MR_Err_IllegalMempool:
+         return "Illegal memory pool address";
+      case MR_Err_FishyValue:
+      case MR_Err_Leak:
+         return NULL;
+   }
+   tl_assert(0);
+}
+
+/* ---------------- the list of recorded errors ---------------- */
+
+static VgHashTable* rec_table;
+static XArray*      rec_order;   /* of MR_RecordedError*, first seen first */
+
+static UWord rec_key(MR_ErrorKind kind, ExeContext* where)
+{
+   return (UWord)VG_(get_ECU_from_ExeContext)(where) * 8 + kind;
+}
+
+static Word rec_cmp(const void* node1, const void* node2)
+{
+   const MR_RecordedError* a = node1;
+   const MR_RecordedError* b = node2;
+   if (a->key != b->key)
+      return 1;
+   if (a->kind != MR_Err_FishyValue)
+      return 0;
+   return VG_STREQ(a->function, b->function)
+          && VG_STREQ(a->argument, b->argument) ? 0 : 1;
+}
+
+static MR_RecordedError* rec_find(MR_ErrorKind kind, ExeContext* where,
+                                  const HChar* function,
+                                  const HChar* argument)
+{
+   MR_RecordedError probe;
+   if (rec_table == NULL)
+      return NULL;
+   probe.key      = rec_key(kind, where);
+   probe.kind     = kind;
+   probe.function = function;
+   probe.argument = argument;
+   return VG_(HT_gen_lookup)(rec_table, &probe, rec_cmp);
+}
+
+/* Errors are rare: the stack recorded here is the one the core records
+   for the same error (ExeContexts are shared). */
+static void rec_note(ThreadId tid, MR_ErrorKind kind, Addr a,
+                     const HChar* function, const HChar* argument,
+                     SizeT value)
+{
+   ExeContext*       where = VG_(record_ExeContext)(tid, 0);
+   MR_RecordedError* r     = rec_find(kind, where, function, argument);
+   if (r == NULL) {
+      if (rec_table == NULL) {
+         rec_table = VG_(HT_construct)("memroot.errors.recorded");
+         rec_order = VG_(newXA)(VG_(malloc), "memroot.errors.order",
+                                VG_(free), sizeof(MR_RecordedError*));
+      }
+      r = VG_(calloc)("memroot.errors.rec", 1, sizeof(MR_RecordedError));
+      r->key      = rec_key(kind, where);
+      r->kind     = kind;
+      r->where    = where;
+      r->address  = a;
+      r->function = function;
+      r->argument = argument;
+      r->value    = value;
+      VG_(HT_add_node)(rec_table, r);
+      VG_(addToXA)(rec_order, &r);
+   }
+   r->count++;
+}
+
+const MR_RecordedError* const* MR_(recorded_errors)(UInt* n)
+{
+   if (rec_order == NULL) {
+      *n = 0;
+      return NULL;
+   }
+   *n = VG_(sizeXA)(rec_order);
+   return *n ? VG_(indexXA)(rec_order, 0) : NULL;
+}
+
+void MR_(recorded_error_suppressed)(MR_ErrorKind kind, ExeContext* where,
+                                    const MR_Error* extra)
+{
+   MR_RecordedError* r;
+   if (kind == MR_Err_Leak)
+      return;
+   r = kind == MR_Err_FishyValue
+       ? rec_find(kind, where, extra->u.fishy.function,
+                  extra->u.fishy.argument)
+       : rec_find(kind, where, NULL, NULL);
+   if (r != NULL)
+      r->suppressed = True;
+}
 
 void MR_(block_addrinfo)(Addr a, const MR_Block* b, BlockKind bk,
                          const HChar* desc, /*OUT*/AddrInfo* ai)
@@ -30,6 +147,7 @@ static void record_addr_error(ThreadId tid, MR_ErrorKind kind, Addr a)
 {
    MR_Error extra;
    tl_assert(tid != VG_INVALID_THREADID);
+   rec_note(tid, kind, a, NULL, NULL, 0);
    extra.u.ai.tag = Addr_Undescribed;
    VG_(maybe_record_error)(tid, kind, a, NULL, &extra);
 }
@@ -49,21 +167,38 @@ void MR_(record_freemismatch_error)(ThreadId tid, const MR_Block* b)
 {
    MR_Error extra;
    tl_assert(tid != VG_INVALID_THREADID);
+   rec_note(tid, MR_Err_FreeMismatch, b->data, NULL, NULL, 0);
    MR_(block_addrinfo)(b->data, b, Block_Mallocd, "block", &extra.u.ai);
    VG_(maybe_record_error)(tid, MR_Err_FreeMismatch, b->data, NULL, &extra);
+}
+
+static void record_fishy(ThreadId tid, const HChar* function,
+                         const HChar* argument, SizeT value)
+{
+   MR_Error extra;
+   tl_assert(tid != VG_INVALID_THREADID);
+   rec_note(tid, MR_Err_FishyValue, 0, function, argument, value);
+   extra.u.fishy.function = function;
+   extra.u.fishy.argument = argument;
+   extra.u.fishy.value    = value;
+   VG_(maybe_record_error)(tid, MR_Err_FishyValue, 0, NULL, &extra);
 }
 
 Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
                                    const HChar* argument, SizeT value)
 {
-   MR_Error extra;
-   tl_assert(tid != VG_INVALID_THREADID);
    if ((SSizeT)value >= 0)
       return False;
-   extra.u.fishy.function = function;
-   extra.u.fishy.argument = argument;
-   extra.u.fishy.value    = value;
-   VG_(maybe_record_error)(tid, MR_Err_FishyValue, 0, NULL, &extra);
+   record_fishy(tid, function, argument, value);
+   return True;
+}
+
+Bool MR_(record_fishy_extent_error)(ThreadId tid, const HChar* function,
+                                    Addr p, SizeT szB)
+{
+   if (p < MR_ADDR_LIMIT && szB <= MR_ADDR_LIMIT - p)
+      return False;
+   record_fishy(tid, function, "size", szB);
    return True;
 }
 

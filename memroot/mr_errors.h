@@ -45,6 +45,36 @@ typedef struct {
    } u;
 } MR_Error;
 
+/* The kind as Memcheck's XML names it ("InvalidFree"), and the first line
+   of its message for the kinds whose message is fixed (NULL for the
+   others). */
+const HChar* MR_(error_xml_kind)(MR_ErrorKind kind);
+const HChar* MR_(error_what)(MR_ErrorKind kind);
+
+/* The heap errors recorded so far, one per kind and stack (and, for
+   FishyValue, function and argument), as the core groups them: the core
+   offers no way to walk its own list.  Leak errors are the loss
+   records'. */
+typedef struct _MR_RecordedError {
+   struct _MR_RecordedError* next;
+   UWord          key;          /* the stack's unique number and the kind */
+   MR_ErrorKind   kind;
+   ExeContext*    where;
+   Addr           address;      /* of the first one */
+   const HChar*   function;     /* FishyValue: of the first one */
+   const HChar*   argument;
+   SizeT          value;
+   ULong          count;
+   Bool           suppressed;
+} MR_RecordedError;
+
+/* In order of first occurrence; *n of them. */
+const MR_RecordedError* const* MR_(recorded_errors)(UInt* n);
+
+/* A suppression matched the error the core calls err. */
+void MR_(recorded_error_suppressed)(MR_ErrorKind kind, ExeContext* where,
+                                    const MR_Error* extra);
+
 /* Describes a, at its offset in block b, as an error shows it. */
 void MR_(block_addrinfo)(Addr a, const MR_Block* b, BlockKind bk,
                          const HChar* desc, /*OUT*/AddrInfo* ai);
@@ -56,6 +86,10 @@ void MR_(record_illegal_mempool_error)(ThreadId tid, Addr pool);
 /* True, after reporting it, when value is negative as a signed number. */
 Bool MR_(record_fishy_value_error)(ThreadId tid, const HChar* function,
                                    const HChar* argument, SizeT value);
+/* True, after reporting szB as a fishy size, when [p, p+szB) does not fit
+   in the user address space: a client's description of a block. */
+Bool MR_(record_fishy_extent_error)(ThreadId tid, const HChar* function,
+                                    Addr p, SizeT szB);
 
 /* Reports loss record n_this_record of n_total_records, allocated at
    where, as a Leak error; prints it when print_record, counts it when

@@ -14,10 +14,12 @@
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
+#include "mr_account.h"
 #include "mr_errors.h"
 #include "mr_heap.h"
-#include "mr_profile.h"
+#include "mr_memscan.h"
 #include "mr_slots.h"
+#include "mr_vgcompat.h"
 
 /* Same redzone as Memcheck: a pointer one past the end of a block then
    lands in a redzone, never in the next block, as it does under Memcheck. */
@@ -26,6 +28,18 @@
 static VgHashTable*  mr_blocks;
 static PoolAlloc*    mr_block_pool;
 static MR_HeapParams mr_params;
+
+/* Valgrind's allocator aligns to at most 16 MiB (and panics beyond).  A
+   bigger alignment, which the C library grants, is carved out of a
+   bigger block; the table maps each such block to the start of its
+   memory, for the release. */
+#define MR_MAX_ARENA_ALIGN (16 * 1024 * 1024)
+typedef struct _OverAligned {
+   struct _OverAligned* next;
+   Addr                 data;   /* hash key: the block handed out */
+   Addr                 base;   /* what VG_(cli_malloc) returned */
+} OverAligned;
+static VgHashTable* over_aligned;
 
 /* Memcheck's HEAP SUMMARY counters: a realloc counts as one alloc and one
    free, a free counts even when it is invalid. */
@@ -44,6 +58,7 @@ void MR_(heap_init)(const MR_HeapParams* p)
 {
    mr_params = *p;
    mr_blocks = VG_(HT_construct)("memroot.blocks");
+   over_aligned = VG_(HT_construct)("memroot.overaligned");
    mr_block_pool = VG_(newPA)(sizeof(MR_Block), 4096, VG_(malloc),
                               "memroot.block", VG_(free));
 }
@@ -58,6 +73,18 @@ MR_Block** MR_(heap_live_blocks)(UInt* n_blocks)
    return (MR_Block**)VG_(HT_to_array)(mr_blocks, n_blocks);
 }
 
+static void release_memory(Addr data)
+{
+   if (UNLIKELY(VG_(HT_count_nodes)(over_aligned) > 0)) {
+      OverAligned* oa = VG_(HT_remove)(over_aligned, data);
+      if (oa != NULL) {
+         data = oa->base;
+         VG_(free)(oa);
+      }
+   }
+   VG_(cli_free)((void*)data);
+}
+
 static void release_oldest_blocks(void)
 {
    Int q;
@@ -70,7 +97,7 @@ static void release_oldest_blocks(void)
          freed_volume -= (Long)b->szB;
          /* Custom blocks' memory belongs to the client's allocator. */
          if (b->kind != MR_AllocCustom)
-            VG_(cli_free)((void*)b->data);
+            release_memory(b->data);
          VG_(freeEltPA)(mr_block_pool, b);
       }
    }
@@ -111,11 +138,16 @@ static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
    b->allocated_at = VG_(record_ExeContext)(tid, 0);
    b->u.birth      = mr_bytes_allocated;
    count_alloc(szB);
+   /* A custom block may be memory the program used before it described
+      it: pointers to it may be stored already. */
+   if (kind == MR_AllocCustom)
+      MR_(admit_custom_block)(p, szB);
+   else
+      MR_(slots_widen_ptr_range)(p, p + szB + 1);
    /* New memory holds no pointer yet, whatever it held before. */
    MR_(slots_clear)(p, szB);
-   MR_(slots_widen_ptr_range)(p, szB);
-   if (mr_params.profile)
-      MR_(profile_alloc)(b->allocated_at, szB, mr_bytes_allocated);
+   if (mr_params.account)
+      MR_(account_alloc)(b->allocated_at, szB, mr_bytes_allocated);
    if (freed_volume > mr_params.freelist_vol)
       release_oldest_blocks();
    return b;
@@ -128,33 +160,62 @@ MR_Block* MR_(heap_shadow_new)(ThreadId tid, Addr p, SizeT szB)
 
 void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 {
-   if (mr_params.profile)
-      MR_(profile_free)(b->allocated_at, b->szB);
+   ExeContext* freed_at = VG_(record_ExeContext)(tid, 0);
+   if (mr_params.account)
+      MR_(account_free)(b->allocated_at, b->szB, freed_at);
    /* Freed memory holds no live pointer. */
    MR_(slots_clear)(b->data, b->szB);
-   b->u.freed_at = VG_(record_ExeContext)(tid, 0);
+   b->u.freed_at = freed_at;
    add_to_freed_queue(b);
 }
 
 void MR_(heap_shadow_discard)(MR_Block* b)
 {
-   if (mr_params.profile)
-      MR_(profile_free)(b->allocated_at, b->szB);
+   if (mr_params.account)
+      MR_(account_free)(b->allocated_at, b->szB, NULL);
    VG_(freeEltPA)(mr_block_pool, b);
 }
 
 void MR_(heap_shadow_move)(MR_Block* b, Addr p, SizeT szB)
 {
-   if (mr_params.profile)
-      MR_(profile_resize)(b->allocated_at, b->szB, szB, mr_bytes_allocated);
+   if (mr_params.account)
+      MR_(account_resize)(b->allocated_at, b->szB, szB, mr_bytes_allocated);
+   /* Only custom blocks move: a pool chunk may move anywhere. */
+   MR_(admit_custom_block)(p, szB);
    b->data = p;
    b->szB  = szB;
+}
+
+/* Client memory of szB bytes aligned to alignB, or 0 where the C library
+   fails: an alignment that is not a power of two (EINVAL), or memory
+   there is not (ENOMEM).  Either way the program goes on. */
+static Addr client_memory(SizeT alignB, SizeT szB)
+{
+   Addr         base;
+   OverAligned* oa;
+
+   if (alignB == 0 || (alignB & (alignB - 1)) != 0)
+      return 0;
+   if (alignB < VG_(clo_alignment))
+      alignB = VG_(clo_alignment);
+   if (alignB <= MR_MAX_ARENA_ALIGN)
+      return (Addr)VG_(cli_malloc)(alignB, szB);
+   if (szB > ~(SizeT)0 - alignB)
+      return 0;
+   base = (Addr)VG_(cli_malloc)(VG_(clo_alignment), szB + alignB);
+   if (base == 0)
+      return 0;
+   oa = VG_(malloc)("memroot.overaligned.node", sizeof(OverAligned));
+   oa->data = VG_ROUNDUP(base, alignB);
+   oa->base = base;
+   VG_(HT_add_node)(over_aligned, oa);
+   return oa->data;
 }
 
 static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
                        MR_AllocKind kind)
 {
-   Addr p = (Addr)VG_(cli_malloc)(alignB, szB);
+   Addr p = client_memory(alignB, szB);
    if (p == 0)
       return NULL;
    if (zeroed)
@@ -207,7 +268,8 @@ static void* mr_builtin_new(ThreadId tid, SizeT n)
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNew);
 }
 
-static void* mr_builtin_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
+static void* mr_builtin_new_aligned(ThreadId tid,
+                                    MR_VG_ALIGNED_NEW_PARAMS(n, alignB))
 {
    if (FISHY("__builtin_new_aligned", "size", n))
       return NULL;
@@ -221,14 +283,15 @@ static void* mr_builtin_vec_new(ThreadId tid, SizeT n)
    return new_block(tid, n, VG_(clo_alignment), False, MR_AllocNewVec);
 }
 
-static void* mr_builtin_vec_new_aligned(ThreadId tid, SizeT n, SizeT alignB)
+static void* mr_builtin_vec_new_aligned(ThreadId tid,
+                                        MR_VG_ALIGNED_NEW_PARAMS(n, alignB))
 {
    if (FISHY("__builtin_vec_new_aligned", "size", n))
       return NULL;
    return new_block(tid, n, alignB, False, MR_AllocNewVec);
 }
 
-static void* mr_memalign(ThreadId tid, SizeT alignB, SizeT n)
+static void* mr_memalign(ThreadId tid, MR_VG_MEMALIGN_PARAMS(alignB, n))
 {
    if (FISHY("memalign", "size", n))
       return NULL;
@@ -269,9 +332,9 @@ static void mr_builtin_vec_delete_aligned(ThreadId tid, void* p, SizeT alignB)
    handle_free(tid, (Addr)p, MR_AllocNewVec);
 }
 
-/* The preload turns realloc(NULL, n) into malloc and realloc(p, 0) into
-   free, so here p != NULL and new_szB > 0.  The block always moves, as
-   under Memcheck. */
+/* realloc(NULL, n) and realloc(p, 0) are malloc and free, done by the
+   preload or here depending on the release (mr_vgcompat.h).  Otherwise the
+   block always moves, as under Memcheck. */
 static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
 {
    MR_Block* old;
@@ -279,6 +342,16 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
 
    if (FISHY("realloc", "size", new_szB))
       return NULL;
+   switch (MR_(vg_realloc_case)(p_old, &new_szB)) {
+      case MR_ReallocMalloc:
+         return new_block(tid, new_szB, VG_(clo_alignment), False,
+                          MR_AllocMalloc);
+      case MR_ReallocFree:
+         handle_free(tid, (Addr)p_old, MR_AllocMalloc);
+         return NULL;
+      case MR_ReallocMove:
+         break;
+   }
    /* Memcheck counts a realloc as a free and an alloc even when it
       fails. */
    mr_n_frees++;
@@ -290,7 +363,7 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
    }
    if (old->kind != MR_AllocMalloc)
       report_mismatch(tid, old);
-   p_new = (Addr)VG_(cli_malloc)(VG_(clo_alignment), new_szB);
+   p_new = client_memory(VG_(clo_alignment), new_szB);
    if (p_new == 0) {
       count_alloc(new_szB);
       VG_(HT_add_node)(mr_blocks, old);
@@ -334,8 +407,16 @@ void MR_(heap_needs_malloc_replacement)(void)
       MR_MALLOC_REDZONE_SZB);
 }
 
+/* A block the client describes must be a block: a size negative as a
+   signed number, or one running past the address space, is reported and
+   the request ignored (an unbounded block would make the leak search
+   scan forever). */
 void MR_(heap_malloclike)(ThreadId tid, Addr p, SizeT szB)
 {
+   if (FISHY("VALGRIND_MALLOCLIKE_BLOCK", "size", szB)
+       || MR_(record_fishy_extent_error)(tid, "VALGRIND_MALLOCLIKE_BLOCK", p,
+                                         szB))
+      return;
    VG_(HT_add_node)(mr_blocks, shadow_new(tid, p, szB, MR_AllocCustom));
 }
 
@@ -354,6 +435,10 @@ void MR_(heap_resize_in_place)(ThreadId tid, Addr p, SizeT old_szB,
       MR_(record_free_error)(tid, p);
       return;
    }
+   if (FISHY("VALGRIND_RESIZEINPLACE_BLOCK", "size", new_szB)
+       || MR_(record_fishy_extent_error)(tid, "VALGRIND_RESIZEINPLACE_BLOCK",
+                                         p, new_szB))
+      return;
    MR_(heap_shadow_move)(b, p, new_szB);
 }
 
@@ -407,20 +492,29 @@ ULong MR_(heap_n_frees)(void)
    return mr_n_frees;
 }
 
-void MR_(heap_print_summary)(void)
+void MR_(heap_totals)(MR_HeapTotals* t)
 {
    MR_Block* b;
-   ULong     n_blocks = 0, n_bytes = 0;
-
+   t->in_use_bytes = t->in_use_blocks = 0;
    VG_(HT_ResetIter)(mr_blocks);
    while ((b = VG_(HT_Next)(mr_blocks)) != NULL) {
-      n_blocks++;
-      n_bytes += b->szB;
+      t->in_use_blocks++;
+      t->in_use_bytes += b->szB;
    }
+   t->allocs          = mr_n_allocs;
+   t->frees           = mr_n_frees;
+   t->bytes_allocated = mr_bytes_allocated;
+}
+
+void MR_(heap_print_summary)(void)
+{
+   MR_HeapTotals t;
+   MR_(heap_totals)(&t);
    VG_(umsg)("HEAP SUMMARY:\n"
              "    in use at exit: %'llu bytes in %'llu blocks\n"
              "  total heap usage: %'llu allocs, %'llu frees, "
              "%'llu bytes allocated\n"
              "\n",
-             n_bytes, n_blocks, mr_n_allocs, mr_n_frees, mr_bytes_allocated);
+             t.in_use_bytes, t.in_use_blocks, t.allocs, t.frees,
+             t.bytes_allocated);
 }

@@ -19,7 +19,7 @@ typedef struct {
    Long freelist_vol;          /* bytes of freed blocks kept from reuse */
    Long freelist_big_blocks;   /* blocks this big leave the queue first */
    Bool show_mismatched_frees;
-   Bool profile;               /* keep the allocation-site profile */
+   Bool account;               /* call the accounting hooks (mr_account.h) */
 } MR_HeapParams;
 
 /* Before the client runs, once the options are known. */
@@ -38,6 +38,13 @@ ULong MR_(heap_n_frees)(void);
 
 /* Bytes allocated so far: the profile's clock. */
 ULong MR_(heap_bytes_allocated)(void);
+
+/* What the HEAP SUMMARY says. */
+typedef struct {
+   ULong in_use_bytes, in_use_blocks;
+   ULong allocs, frees, bytes_allocated;
+} MR_HeapTotals;
+void MR_(heap_totals)(MR_HeapTotals* t);
 
 /* Memcheck's HEAP SUMMARY, printed at exit. */
 void MR_(heap_print_summary)(void);

@@ -45,14 +45,11 @@
       keep_edges, the pointers marking followed from the roots, which are
       exactly the edges of the graph that retention analyses. */
 
-#include "pub_tool_aspacehl.h"
 #include "pub_tool_aspacemgr.h"
-#include "pub_tool_libcsetjmp.h"
-#include "pub_tool_libcsignal.h"
 #include "pub_tool_machine.h"
 #include "pub_tool_options.h"
-#include "pub_tool_signals.h"
 #include "pub_tool_vki.h"
+#include "pub_tool_vkiscnums.h"
 #include "mr_describe.h"
 #include "mr_heap.h"
 #include "mr_leak.h"
@@ -409,127 +406,30 @@ static void mark_in_clique(Addr via, Addr ptr, void* opaque)
 }
 
 /*------------------------------------------------------------*/
-/*--- Scanning memory                                       ---*/
+/*--- Scanning                                              ---*/
 /*------------------------------------------------------------*/
 
-/* What a scan looks for: values in [lo, hi], in words that the scan mode
-   takes as candidates. */
-typedef struct {
-   Addr        lo, hi;
-   MR_LeakScan scan;
-   SizeT       scanned_szB, skipped_szB;
-} ScanFilter;
-
-static void scan_words(ScanFilter* sf, Addr a, Addr end, MR_WordVisitor visit,
-                       void* opaque)
+static MR_ScanFilter search_filter(const MR_Search* s)
 {
-   for (; a < end; a += sizeof(Addr)) {
-      Addr v = *(Addr*)a;
-      sf->scanned_szB += sizeof(Addr);
-      if (v < sf->lo || v > sf->hi)
-         continue;
-      /* Tracked: only a word a pointer was stored into since it became
-         live counts; a stale value left in dead or reused memory does
-         not (Memcheck gets this from its definedness bits). */
-      if (sf->scan == MR_ScanTracked && !MR_(slot_is_marked)(a))
-         continue;
-      visit(a, v, opaque);
-   }
+   MR_ScanFilter sf = { s->lo, s->hi, s->params.scan, 0, 0 };
+   return sf;
 }
 
-static VG_MINIMAL_JMP_BUF(scan_jmpbuf);
-
-/* Memory the address-space manager calls readable may still fault (a
-   desynchronised mapping): skip the page, do not die. */
-static void scan_fault_catcher(Int sigNo, Addr addr)
-{
-   vki_sigset_t mask;
-   VG_(sigprocmask)(VKI_SIG_SETMASK, NULL, &mask);
-   VG_(sigdelset)(&mask, sigNo);
-   VG_(sigprocmask)(VKI_SIG_SETMASK, &mask, NULL);
-   if (sigNo == VKI_SIGSEGV || sigNo == VKI_SIGBUS)
-      VG_MINIMAL_LONGJMP(scan_jmpbuf);
-}
-
-/* Scans the 8-byte aligned words of [start, start+len), page by page. */
-static void scan_range(ScanFilter* sf, Addr start, SizeT len,
+/* A custom block may lie over memory its allocator has not mapped. */
+static void scan_block(MR_ScanFilter* sf, const MR_Block* b,
                        MR_WordVisitor visit, void* opaque)
 {
-   volatile Addr         a   = VG_ROUNDUP(start, sizeof(Addr));
-   const Addr            end = VG_ROUNDDN(start + len, sizeof(Addr));
-   const fault_catcher_t prev = VG_(set_fault_catcher)(scan_fault_catcher);
-
-   while (a < end) {
-      volatile Addr page_end = VG_PGROUNDUP(a + 1);
-      if (page_end > end)
-         page_end = end;
-      if (VG_MINIMAL_SETJMP(scan_jmpbuf) == 0)
-         scan_words(sf, a, page_end, visit, opaque);
-      else
-         sf->skipped_szB += page_end - a;
-      a = page_end;
-   }
-   VG_(set_fault_catcher)(prev);
-}
-
-/* The stack below a thread's SP is dead.  So, nearly always, is the ABI
-   red zone just below SP: Memcheck makes it undefined at every call and
-   return, so at a check it holds values only if the function that asked
-   for the check wrote them since its last call. */
-static Addr live_part_start(NSegment const* seg)
-{
-   Addr     lo = seg->start;
-   ThreadId tid;
-   Addr     sp, top;
-
-   VG_(thread_stack_reset_iter)(&tid);
-   while (VG_(thread_stack_next)(&tid, &sp, &top)) {
-      if (sp >= seg->start && sp <= seg->end && sp > lo)
-         lo = sp;
-   }
-   return lo;
-}
-
-/* Roots in memory: every readable and writable client mapping that is not
-   the client heap (data, bss, anonymous mappings, stacks, TLS, shared
-   memory); device mappings other than /dev/zero are not touched. */
-static void scan_root_segments(ScanFilter* sf, MR_WordVisitor visit,
-                               void* opaque)
-{
-   Int   i, n;
-   Addr* starts = VG_(get_segment_starts)(SkFileC | SkAnonC | SkShmC, &n);
-
-   for (i = 0; i < n; i++) {
-      NSegment const* seg = VG_(am_find_nsegment)(starts[i]);
-      Addr lo;
-      if (seg == NULL || !(seg->hasR && seg->hasW) || seg->isCH)
-         continue;
-      if (seg->kind == SkFileC
-          && (VKI_S_ISCHR(seg->mode) || VKI_S_ISBLK(seg->mode))) {
-         const HChar* name = VG_(am_get_filename)(seg);
-         if (name == NULL || VG_(strcmp)(name, "/dev/zero") != 0)
-            continue;
-      }
-      lo = live_part_start(seg);
-      if (VG_(clo_verbosity) > 2)
-         VG_(dmsg)("  Scanning root segment: %#lx..%#lx (%lu)\n",
-                   lo, seg->end, seg->end - lo + 1);
-      scan_range(sf, lo, seg->end - lo + 1, visit, opaque);
-   }
-   VG_(free)(starts);
-}
-
-static ScanFilter search_filter(const MR_Search* s)
-{
-   ScanFilter sf = { s->lo, s->hi, s->params.scan, 0, 0 };
-   return sf;
+   if (b->kind == MR_AllocCustom)
+      MR_(scan_mapped_range)(sf, b->data, b->szB, visit, opaque);
+   else
+      MR_(scan_range)(sf, b->data, b->szB, visit, opaque);
 }
 
 static void scan_search_block(MR_Search* s, Int no, MR_WordVisitor visit,
                               void* opaque)
 {
-   ScanFilter sf = search_filter(s);
-   scan_range(&sf, s->blocks[no]->data, s->blocks[no]->szB, visit, opaque);
+   MR_ScanFilter sf = search_filter(s);
+   scan_block(&sf, s->blocks[no], visit, opaque);
    s->scanned_szB += sf.scanned_szB;
    s->skipped_szB += sf.skipped_szB;
 }
@@ -537,16 +437,51 @@ static void scan_search_block(MR_Search* s, Int no, MR_WordVisitor visit,
 void MR_(search_scan_block)(const MR_Search* s, Int i, MR_WordVisitor visit,
                             void* opaque)
 {
-   ScanFilter sf = search_filter(s);
-   scan_range(&sf, s->blocks[i]->data, s->blocks[i]->szB, visit, opaque);
+   MR_ScanFilter sf = search_filter(s);
+   scan_block(&sf, s->blocks[i], visit, opaque);
 }
 
 /* Marks from the roots (clique -1), or gathers the clique led by
    block 'clique'. */
+/* Not in the tool headers: the core's raw system call
+   (pub_core_syscall.h, the same since Valgrind 3.15).  While tool code
+   runs, the core keeps the client's signals blocked, so a SIGINT or
+   SIGTERM sent during a long search waits, pending, until it ends. */
+extern SysRes VG_(do_syscall)(UWord sysno, RegWord, RegWord, RegWord,
+                              RegWord, RegWord, RegWord, RegWord, RegWord);
+
+/* The signal asking the process to stop that is pending, or 0. */
+static Int stop_signal_pending(void)
+{
+   static const Int stops[] = { VKI_SIGINT, VKI_SIGTERM, VKI_SIGHUP,
+                                VKI_SIGQUIT };
+   vki_sigset_t pending;
+   UInt         i;
+   SysRes sr = VG_(do_syscall)(__NR_rt_sigpending, (RegWord)&pending,
+                               sizeof(pending), 0, 0, 0, 0, 0, 0);
+   if (sr_isError(sr))
+      return 0;
+   for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++)
+      if (pending.sig[(stops[i] - 1) / _VKI_NSIG_BPW]
+          & (1UL << ((stops[i] - 1) % _VKI_NSIG_BPW)))
+         return stops[i];
+   return 0;
+}
+
+/* Every so many blocks, a search looks for a signal asking it to stop. */
+#define POLL_EVERY 65536
+
+static Bool keep_going(MR_Search* s)
+{
+   if (s->interrupted == 0 && ++s->polls % POLL_EVERY == 0)
+      s->interrupted = stop_signal_pending();
+   return s->interrupted == 0;
+}
+
 static void process_markstack(MR_Search* s, Int clique)
 {
    Int no;
-   while (pop(s, &no)) {
+   while (keep_going(s) && pop(s, &no)) {
       if (clique == -1) {
          MarkFrom mf = { s, no, s->facts[no].state != MR_Possible };
          /* A block rescanned when it turns Reachable finds the same
@@ -584,6 +519,13 @@ MR_Search* MR_(leak_search)(const MR_SearchParams* p)
    Int        i, n = 0;
 
    s->params = *p;
+   /* Sorting a huge heap takes a while too: look first. */
+   s->interrupted = stop_signal_pending();
+   if (s->interrupted) {
+      VG_(umsg)("Leak search interrupted by signal %d before it started:"
+                " no result\n\n", s->interrupted);
+      return s;
+   }
    s->blocks = sorted_blocks(&n);
    s->n_blocks = n;
    s->frees_at_search = MR_(heap_n_frees)();
@@ -618,9 +560,9 @@ MR_Search* MR_(leak_search)(const MR_SearchParams* p)
       VG_(umsg)("Searching for pointers to %'d not-freed blocks\n", n);
 
    {
-      MarkFrom   mf = { s, FROM_ROOT_MEMORY, True };
-      ScanFilter sf = search_filter(s);
-      scan_root_segments(&sf, mark_from_roots, &mf);
+      MarkFrom      mf = { s, FROM_ROOT_MEMORY, True };
+      MR_ScanFilter sf = search_filter(s);
+      MR_(scan_live_memory)(&sf, False, mark_from_roots, &mf);
       s->scanned_szB += sf.scanned_szB;
       s->skipped_szB += sf.skipped_szB;
    }
@@ -638,15 +580,19 @@ MR_Search* MR_(leak_search)(const MR_SearchParams* p)
 
    /* Each block still unreached leads a clique: what only it reaches is
       indirectly lost and counted with it. */
-   for (i = 0; i < n; i++) {
+   for (i = 0; i < n && keep_going(s); i++) {
       if (s->facts[i].state == MR_Unreached) {
          push(s, i);
          process_markstack(s, i);
-         tl_assert(s->facts[i].state == MR_Unreached);
+         tl_assert(s->facts[i].state == MR_Unreached || s->interrupted);
       }
    }
    VG_(free)(s->markstack);
    s->markstack = NULL;
+   if (s->interrupted)
+      VG_(umsg)("Leak search interrupted by signal %d after scanning %'lu"
+                " bytes (a heap of %'d blocks): no result\n\n",
+                s->interrupted, s->scanned_szB, n);
    return s;
 }
 
@@ -730,10 +676,10 @@ static void report_register(ThreadId tid, const HChar* regname, Addr v)
 
 void MR_(who_points_at)(Addr address, SizeT szB, MR_LeakScan scan)
 {
-   MR_Search  blocks;
-   WhoPoints  wp;
-   ScanFilter sf;
-   Int        i;
+   MR_Search     blocks;
+   WhoPoints     wp;
+   MR_ScanFilter sf;
+   Int           i;
 
    tl_assert(szB >= 1);
    if (szB == 1)
@@ -753,10 +699,9 @@ void MR_(who_points_at)(Addr address, SizeT szB, MR_LeakScan scan)
    sf.scan = scan;
    sf.scanned_szB = sf.skipped_szB = 0;
 
-   scan_root_segments(&sf, report_pointer_at, &wp);
+   MR_(scan_live_memory)(&sf, False, report_pointer_at, &wp);
    for (i = 0; i < blocks.n_blocks; i++)
-      scan_range(&sf, blocks.blocks[i]->data, blocks.blocks[i]->szB,
-                 report_pointer_at, &wp);
+      scan_block(&sf, blocks.blocks[i], report_pointer_at, &wp);
    register_who = &wp;
    VG_(apply_to_GP_regs)(report_register);
    register_who = NULL;

@@ -11,6 +11,7 @@
 #define __MR_LEAK_H
 
 #include "mr_block.h"
+#include "mr_memscan.h"
 #include "pub_tool_xarray.h"
 
 /* The order is Memcheck's: it orders loss records of equal size. */
@@ -46,12 +47,6 @@ UInt MR_(all_reachedness)(void);
 /* Words for a kind: "definitely lost", ...; and the name of a heuristic. */
 const HChar* MR_(str_reachedness)(MR_Reachedness r);
 const HChar* MR_(str_heuristic)(MR_Heuristic h);
-
-/* Which words of memory a search takes as candidate pointers. */
-typedef enum {
-   MR_ScanTracked,        /* words a heap pointer was stored into */
-   MR_ScanConservative    /* every aligned word */
-} MR_LeakScan;
 
 /* Which reports a report shows, relative to the previous one: loss
    records of leak checks, roots of retention reports. */
@@ -127,6 +122,7 @@ typedef struct {
    MR_Block**     blocks;      /* sorted by address */
    Int            n_blocks;
    MR_BlockFacts* facts;       /* parallel to blocks */
+   Int            interrupted; /* the signal that stopped it, or 0 */
    /* With keep_edges: the pointers from the roots into blocks, and of
       each block the search reached, the blocks it points into,
       edges[edge_start[i] .. edge_start[i] + edge_n[i]). */
@@ -143,10 +139,14 @@ typedef struct {
    SizeT          scanned_szB, skipped_szB;
    Int*           markstack;
    Int            markstack_top;
+   UInt           polls;
 } MR_Search;
 
 /* Marks and classifies every live block (Memcheck's choice of blocks:
-   every memory-pool chunk, and every other block that holds no chunk). */
+   every memory-pool chunk, and every other block that holds no chunk).
+   A SIGINT, SIGTERM, SIGHUP or SIGQUIT sent meanwhile stops it: then
+   `interrupted` says which, it said how far it got, and its results mean
+   nothing. */
 MR_Search* MR_(leak_search)(const MR_SearchParams* p);
 void       MR_(search_free)(MR_Search* s);
 
@@ -165,7 +165,6 @@ Int  MR_(search_held_target)(const MR_Search* s, Addr ptr);
 
 /* Visits each candidate pointer of block i: a word at `where` whose value
    v may point into a block (and, tracked, was stored as a pointer). */
-typedef void (*MR_WordVisitor)(Addr where, Addr v, void* opaque);
 void MR_(search_scan_block)(const MR_Search* s, Int i, MR_WordVisitor visit,
                             void* opaque);
 

@@ -9,6 +9,7 @@
 
 #include "pub_tool_options.h"
 #include "mr_leaktext.h"
+#include "mr_vgcompat.h"
 
 /* " (+N)" or " (-N)" between two checks; nothing when deltas are off. */
 typedef struct { HChar s[32]; } Delta;
@@ -45,6 +46,8 @@ void MR_(pp_loss_record_text)(UInt n_this_record, UInt n_total_records,
 {
    Delta d_blocks = delta(num_blocks, old_num_blocks, mode);
    Delta d_direct = delta(szB, old_szB, mode);
+   const HChar* new_marker =
+      MR_(vg_new_loss_record_marker)(mode != MR_LCD_Any, old_num_blocks);
    HChar text[256];
 
    if (indirect_szB > 0) {
@@ -53,17 +56,17 @@ void MR_(pp_loss_record_text)(UInt n_this_record, UInt n_total_records,
       Delta d_indirect = delta(indirect_szB, old_indirect_szB, mode);
       VG_(snprintf)(text, sizeof(text),
                     "%'lu%s (%'lu%s direct, %'lu%s indirect) bytes in %'u%s"
-                    " blocks are %s in loss record %'u of %'u",
+                    " blocks are %s in %sloss record %'u of %'u",
                     szB + indirect_szB, d_total.s, szB, d_direct.s,
                     indirect_szB, d_indirect.s, num_blocks, d_blocks.s,
-                    MR_(str_reachedness)(state), n_this_record,
+                    MR_(str_reachedness)(state), new_marker, n_this_record,
                     n_total_records);
    } else {
       VG_(snprintf)(text, sizeof(text),
-                    "%'lu%s bytes in %'u%s blocks are %s in loss record"
+                    "%'lu%s bytes in %'u%s blocks are %s in %sloss record"
                     " %'u of %'u",
                     szB, d_direct.s, num_blocks, d_blocks.s,
-                    MR_(str_reachedness)(state), n_this_record,
+                    MR_(str_reachedness)(state), new_marker, n_this_record,
                     n_total_records);
    }
    if (VG_(clo_xml)) {

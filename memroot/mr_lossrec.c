@@ -32,6 +32,7 @@ struct _MR_LossRecord {
    SizeT         old_szB, old_indirect_szB;
    UInt          old_num_blocks;
    UInt          index;    /* in lr_array, once sorted for printing */
+   Bool          shown, is_error, suppressed;   /* in the last check */
    Int           first;    /* its first block in this check's search */
 };
 
@@ -42,6 +43,7 @@ static MR_Search*      lr_search;           /* of the last check */
 static VgRes           lr_resolution;       /* of the last check */
 static MR_LeakSummary  lc_summary;          /* of the last check */
 static MR_DeltaMode    lc_last_deltamode;
+static MR_LeakCheckMode lc_last_mode = MR_LC_Off;
 static ULong           lc_check_gen;
 
 MR_Reachedness MR_(lr_state)(const MR_LossRecord* lr)
@@ -62,6 +64,48 @@ SizeT MR_(lr_total_bytes)(const MR_LossRecord* lr)
 UInt MR_(lr_num_blocks)(const MR_LossRecord* lr)
 {
    return lr->num_blocks;
+}
+
+SizeT MR_(lr_direct_bytes)(const MR_LossRecord* lr)
+{
+   return lr->szB;
+}
+
+SizeT MR_(lr_indirect_bytes)(const MR_LossRecord* lr)
+{
+   return lr->indirect_szB;
+}
+
+Bool MR_(lr_shown)(const MR_LossRecord* lr)
+{
+   return lr->shown;
+}
+
+Bool MR_(lr_is_error)(const MR_LossRecord* lr)
+{
+   return lr->is_error;
+}
+
+Bool MR_(lr_suppressed)(const MR_LossRecord* lr)
+{
+   return lr->suppressed;
+}
+
+UInt MR_(lr_count)(void)
+{
+   return lr_table != NULL ? lr_n : 0;
+}
+
+const MR_LossRecord* MR_(lr_get)(UInt i)
+{
+   tl_assert(lr_table != NULL && i < lr_n);
+   return lr_array[i];
+}
+
+const MR_LeakSummary* MR_(last_leak_summary)(MR_LeakCheckMode* mode)
+{
+   *mode = lc_last_mode;
+   return lc_check_gen > 0 && lc_last_mode != MR_LC_Off ? &lc_summary : NULL;
 }
 
 MR_Search* MR_(last_check_search)(void)
@@ -246,8 +290,11 @@ static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
    fill_loss_records(lr_search, &lc_summary);
    rebuild_lr_array();
    VG_(ssort)(lr_array, lr_n, sizeof(MR_LossRecord*), cmp_lr_print);
-   for (i = 0; i < lr_n; i++)
+   for (i = 0; i < lr_n; i++) {
       lr_array[i]->index = i;
+      lr_array[i]->shown = lr_array[i]->is_error = False;
+      lr_array[i]->suppressed = False;
+   }
 
    /* With a limit, the biggest records are the ones worth printing. */
    if (lcp->mode == MR_LC_Full && lcp->max_loss_records_output < lr_n) {
@@ -269,6 +316,9 @@ static void report_loss_records(ThreadId tid, const MR_LeakCheckParams* lcp)
       /* With an xtree, the records go to its file, not to the log; they
          still count as errors. */
       suppressed = record_leak(tid, i, lr, print && xt == NULL, count);
+      lr->shown      = print && !suppressed;
+      lr->is_error   = count && !suppressed;
+      lr->suppressed = suppressed;
       if (xt != NULL && print && !suppressed) {
          MR_LossSizes now    = { lr->szB, lr->indirect_szB, lr->num_blocks };
          MR_LossSizes before = { lr->old_szB, lr->old_indirect_szB,
@@ -346,15 +396,25 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
       pp_holder(lr->first);
 }
 
-void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
+Int MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
 {
+   Int interrupted;
+
    tl_assert(lcp->mode != MR_LC_Off);
    lc_check_gen++;
    lc_last_deltamode = lcp->deltamode;
+   lc_last_mode = lcp->mode;
    lr_resolution = lcp->resolution;
 
    MR_(search_free)(lr_search);
    lr_search = MR_(leak_search)(&lcp->search);
+   interrupted = lr_search->interrupted;
+   if (interrupted) {
+      /* The records of the last check stay as they were. */
+      MR_(search_free)(lr_search);
+      lr_search = NULL;
+      return interrupted;
+   }
    if (lr_search->n_blocks == 0) {
       /* Nothing to compare the next check with either. */
       if (lr_table != NULL) {
@@ -364,9 +424,10 @@ void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
       }
       if (VG_(clo_verbosity) >= 1 && !VG_(clo_xml))
          VG_(umsg)("All heap blocks were freed -- no leaks are possible\n\n");
-      return;
+      return 0;
    }
    report_loss_records(tid, lcp);
+   return 0;
 }
 
 void MR_(leak_totals)(MR_LeakTotals* bytes, MR_LeakTotals* blocks)

@@ -18,14 +18,31 @@ MR_Reachedness MR_(lr_state)(const MR_LossRecord* lr);
 ExeContext*    MR_(lr_allocated_at)(const MR_LossRecord* lr);
 SizeT          MR_(lr_total_bytes)(const MR_LossRecord* lr);
 UInt           MR_(lr_num_blocks)(const MR_LossRecord* lr);
+SizeT          MR_(lr_direct_bytes)(const MR_LossRecord* lr);
+SizeT          MR_(lr_indirect_bytes)(const MR_LossRecord* lr);
+/* How the last check reported it: printed (shown), counted as an error
+   (--errors-for-leak-kinds), matched by a suppression. */
+Bool           MR_(lr_shown)(const MR_LossRecord* lr);
+Bool           MR_(lr_is_error)(const MR_LossRecord* lr);
+Bool           MR_(lr_suppressed)(const MR_LossRecord* lr);
+
+/* The loss records of the last leak check, in Memcheck's order (record
+   i is printed as number i + 1 of MR_(lr_count)); records that had
+   blocks only in an earlier check have none now. */
+UInt                 MR_(lr_count)(void);
+const MR_LossRecord* MR_(lr_get)(UInt i);
+/* The LEAK SUMMARY of the last check, NULL when none was done; and that
+   check's mode. */
+const MR_LeakSummary* MR_(last_leak_summary)(MR_LeakCheckMode* mode);
 
 /* Prints one loss record in Memcheck's words, with the allocation stack;
    an indirectly lost record also says which lost block holds it. */
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                         const MR_LossRecord* lr);
 
-/* Runs a leak check and reports it as lcp asks. */
-void MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
+/* Runs a leak check and reports it as lcp asks; returns the signal that
+   interrupted its search (then nothing is reported), or 0. */
+Int MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp);
 
 /* The search of the last leak check, kept until the next one; NULL if
    none was done.  A retention analysis may take its block edges. */

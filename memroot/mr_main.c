@@ -8,7 +8,9 @@
 
 #include "pub_tool_options.h"
 #include "pub_tool_tooliface.h"
+#include "mr_account.h"
 #include "mr_clreq.h"
+#include "mr_datafile.h"
 #include "mr_errmgr.h"
 #include "mr_heap.h"
 #include "mr_instrument.h"
@@ -20,24 +22,48 @@
 #include "mr_slots.h"
 #include "mr_storesites.h"
 #include "mr_threads.h"
+#include "mr_xtmemory.h"
 
 static void mr_post_clo_init(void)
 {
-   MR_HeapParams hp;
+   MR_HeapParams    hp;
+   MR_AccountParams ap;
+   ULong            every;
 
    MR_(options_post_clo)();
-   MR_(clo_heap_params)(&hp);
+   MR_(clo_account_params)(&ap);
+   MR_(clo_heap_params)(&hp, MR_(account_init)(&ap));
    MR_(heap_init)(&hp);
-   if (MR_(clo_heap_profile))
-      MR_(profile_init)();
+   if (ap.profile) {
+      Bool timeline = MR_(clo_timeline)(&every);
+      MR_(profile_init)(timeline, every);
+   }
+   if (ap.xtree_full)
+      MR_(xtmemory_init)();
+}
+
+/* As Memcheck, first thing at exit: the file then counts the blocks the
+   program left, before any report. */
+static void xtmemory_at_exit(void)
+{
+   UInt       n = 0;
+   MR_Block** live = NULL;
+   if (VG_(clo_xtree_memory) == Vg_XTMemory_None)
+      return;
+   if (VG_(clo_xtree_memory) == Vg_XTMemory_Allocs)
+      live = MR_(heap_live_blocks)(&n);
+   MR_(xtmemory_report)(VG_(clo_xtree_memory_file), True, live, n);
+   VG_(free)(live);
 }
 
 /* The leak check at exit, as the options ask; with a retention report to
-   follow, its search keeps the pointers it followed. */
-static void leak_check_at_exit(Bool keep_edges)
+   follow, its search keeps the pointers it followed.  Returns the signal
+   that interrupted it, or 0. */
+static Int leak_check_at_exit(Bool keep_edges)
 {
    MR_LeakCheckParams lcp;
    HChar* xt_filename = NULL;
+   Int    interrupted;
 
    MR_(clo_leak_check_params)(&lcp, MR_ByOptions, keep_edges);
    if (MR_(clo_xtree_leak)) {
@@ -51,9 +77,17 @@ static void leak_check_at_exit(Bool keep_edges)
       lcp.mode            = MR_LC_Full;
       lcp.show_leak_kinds = MR_(all_reachedness)();
    }
-   MR_(detect_memory_leaks)(1 /* any thread: only for the error records */,
-                            &lcp);
+   interrupted = MR_(detect_memory_leaks)(1 /* any thread: only for the
+                                               error records */, &lcp);
    VG_(free)(xt_filename);
+   return interrupted;
+}
+
+/* A signal interrupted the exit's search: the run ends as the signal
+   asked, with the shell's code for it, and no report after. */
+static void exit_interrupted(Int sig)
+{
+   VG_(exit)(128 + sig);
 }
 
 static void print_heap_profile(void)
@@ -65,17 +99,31 @@ static void print_heap_profile(void)
    VG_(free)(live);
 }
 
+static void write_datafile_at_exit(const MR_Retention* a)
+{
+   HChar* name = VG_(expand_file_name)("--memroot-out-file",
+                                       MR_(clo_memroot_out_file));
+   if (MR_(datafile_write)(name, "exit", a) && VG_(clo_verbosity) >= 1)
+      VG_(umsg)("memroot data file: %s\n", name);
+   VG_(free)(name);
+}
+
 static void mr_fini(Int exitcode)
 {
    const Bool retain = MR_(clo_retention) || MR_(clo_retention_path);
+   const Bool datafile = MR_(clo_memroot_out_file) != NULL;
+   Bool       datafile_written = False;
    MR_Search* s = NULL;
    MR_Search* own = NULL;
 
+   xtmemory_at_exit();
    if (VG_(clo_verbosity) > 0 && !VG_(clo_xml))
       MR_(heap_print_summary)();
 
    if (MR_(clo_leak_check) != MR_LC_Off) {
-      leak_check_at_exit(retain);
+      Int sig = leak_check_at_exit(retain);
+      if (sig != 0)
+         exit_interrupted(sig);
       s = MR_(last_check_search)();
    } else {
       if (VG_(clo_verbosity) == 1 && !VG_(clo_xml))
@@ -84,22 +132,34 @@ static void mr_fini(Int exitcode)
       if (retain) {
          MR_SearchParams sp = MR_(clo_search_params)();
          s = own = MR_(leak_search)(&sp);
+         if (s->interrupted)
+            exit_interrupted(s->interrupted);
       }
    }
    if (retain) {
       MR_Retention* a = MR_(retention_attribute)(s);
-      if (MR_(clo_retention) && s->n_blocks > 0) {
+      const Bool reported = MR_(clo_retention) && s->n_blocks > 0;
+      if (reported) {
          MR_RetentionParams rp;
          MR_(clo_retention_params)(&rp);
          MR_(retention_report)(a, &rp);
       }
       if (MR_(clo_retention_path) != 0 && !VG_(clo_xml))
          MR_(retention_paths)(a, MR_(clo_retention_path), 3);
+      if (MR_(clo_heap_profile) && !VG_(clo_xml))
+         print_heap_profile();
+      /* Last, while the analysis is still there. */
+      if (datafile) {
+         write_datafile_at_exit(reported ? a : NULL);
+         datafile_written = True;
+      }
       MR_(retention_free)(a);
+   } else if (MR_(clo_heap_profile) && !VG_(clo_xml)) {
+      print_heap_profile();
    }
    MR_(search_free)(own);
-   if (MR_(clo_heap_profile) && !VG_(clo_xml))
-      print_heap_profile();
+   if (datafile && !datafile_written)
+      write_datafile_at_exit(NULL);
 }
 
 /* Not in the tool headers, but a core option like any other: the core

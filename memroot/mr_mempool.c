@@ -87,7 +87,9 @@ void MR_(mempool_destroy)(ThreadId tid, Addr pool)
 void MR_(mempool_alloc)(ThreadId tid, Addr pool, Addr addr, SizeT szB)
 {
    MR_Mempool* mp = find_pool(tid, pool);
-   if (mp != NULL)
+   if (mp != NULL
+       && !MR_(record_fishy_extent_error)(tid, "VALGRIND_MEMPOOL_ALLOC", addr,
+                                          szB))
       VG_(HT_add_node)(mp->chunks, MR_(heap_shadow_new)(tid, addr, szB));
 }
 
@@ -169,8 +171,12 @@ void MR_(mempool_change)(ThreadId tid, Addr pool, Addr addr_from,
                          Addr addr_to, SizeT szB)
 {
    MR_Mempool* mp;
-   MR_Block*   b = take_chunk(tid, pool, addr_from, &mp);
+   MR_Block*   b;
 
+   if (MR_(record_fishy_extent_error)(tid, "VALGRIND_MEMPOOL_CHANGE", addr_to,
+                                      szB))
+      return;
+   b = take_chunk(tid, pool, addr_from, &mp);
    if (b == NULL)
       return;
    MR_(heap_shadow_move)(b, addr_to, szB);

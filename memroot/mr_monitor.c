@@ -10,10 +10,15 @@
 
 #include "pub_tool_gdbserver.h"
 #include "pub_tool_options.h"
+#include "mr_datafile.h"
+#include "mr_heap.h"
 #include "mr_lossrec.h"
+#include "mr_mempool.h"
 #include "mr_monitor.h"
 #include "mr_options.h"
+#include "mr_profile.h"
 #include "mr_retain_report.h"
+#include "mr_xtmemory.h"
 
 static const HChar usage_leak_check[] =
 "  leak_check [full*|summary|xtleak]\n"
@@ -61,12 +66,29 @@ static const HChar usage_retention_path[] =
 "        <max_paths> (default 3) roots to the block holding <addr>, or to\n"
 "        the first block of a loss record of the last leak search\n";
 
+static const HChar usage_xtmemory[] =
+"  xtmemory [<filename>]\n"
+"        dump xtree memory profile in <filename> (default xtmemory.kcg.%p.%n)\n";
+
+static const HChar usage_heap_profile[] =
+"  heap_profile [sort <key>] [top <n>]\n"
+"        shows the allocation-site profile now (needs --heap-profile=yes or\n"
+"        --memroot-out-file); key is one of live-bytes, peak-bytes, bytes,\n"
+"        allocs, live-blocks, peak-blocks\n"
+"        (defaults: --heap-profile-sort and --heap-profile-top)\n";
+
+static const HChar usage_dump[] =
+"  dump [<filename>]\n"
+"        searches the heap and writes the data file memroot-report reads\n"
+"        to <filename> (default memroot.out.%p.%n)\n";
+
 static void print_help(void)
 {
    VG_(gdb_printf)("\n");
    VG_(gdb_printf)("memroot monitor commands:\n");
-   VG_(gdb_printf)("%s%s%s%s%s", usage_leak_check, usage_block_list,
-                   usage_who_points_at, usage_retention, usage_retention_path);
+   VG_(gdb_printf)("%s%s%s%s%s%s%s%s", usage_leak_check, usage_block_list,
+                   usage_who_points_at, usage_retention, usage_retention_path,
+                   usage_xtmemory, usage_heap_profile, usage_dump);
    VG_(gdb_printf)("\n");
 }
 
@@ -80,15 +102,43 @@ static void bad_command(const HChar* usage, const HChar* what, const HChar* word
    VG_(gdb_printf)("usage:\n%s", usage);
 }
 
-/* A positive decimal number, all of the word. */
-static Bool parse_positive(const HChar* word, UInt* value)
+/* The value of one digit in base, or -1. */
+static Int digit_value(HChar c, UInt base)
 {
-   HChar* end;
-   Long   v;
+   Int d = c >= '0' && c <= '9' ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+   return d >= 0 && (UInt)d < base ? d : -1;
+}
+
+/* A number as who_points_at reads its length: hex 0x..., binary 0b... or
+   decimal, all of the word, with no overflow. */
+static Bool parse_number(const HChar* word, ULong* value)
+{
+   UInt base = 10;
+   Int  d;
    if (word == NULL)
       return False;
-   v = VG_(strtoll10)(word, &end);
-   if (*end != '\0' || v <= 0 || v > 999999999)
+   if (word[0] == '0' && (word[1] == 'x' || word[1] == 'b')) {
+      base = word[1] == 'x' ? 16 : 2;
+      word += 2;
+   }
+   if (*word == '\0')
+      return False;
+   for (*value = 0; *word != '\0'; word++) {
+      d = digit_value(*word, base);
+      if (d == -1 || *value > (~0ULL - d) / base)
+         return False;
+      *value = *value * base + d;
+   }
+   return True;
+}
+
+/* A positive number that fits a UInt: a count, a record number. */
+static Bool parse_positive(const HChar* word, UInt* value)
+{
+   ULong v;
+   if (!parse_number(word, &v) || v == 0 || v > 0xFFFFFFFFULL)
       return False;
    *value = (UInt)v;
    return True;
@@ -113,6 +163,21 @@ static Bool next_positive(HChar** saveptr, UInt* value, const HChar* usage,
    HChar* val = VG_(strtok_r)(NULL, " ", saveptr);
    if (parse_positive(val, value))
       return True;
+   bad_command(usage, what, val);
+   return False;
+}
+
+/* The next word as the number after "limited": any number >= 1, those
+   beyond a UInt meaning no limit. */
+static Bool next_limit(HChar** saveptr, UInt* value, const HChar* usage,
+                       const HChar* what)
+{
+   HChar* val = VG_(strtok_r)(NULL, " ", saveptr);
+   ULong  v;
+   if (parse_number(val, &v) && v >= 1) {
+      *value = v > 0xFFFFFFFFULL ? 0xFFFFFFFFU : (UInt)v;
+      return True;
+   }
    bad_command(usage, what, val);
    return False;
 }
@@ -166,9 +231,9 @@ static Bool parse_leak_check(HChar** saveptr, MR_LeakCheckParams* lcp,
       case 10: lcp->deltamode = MR_LCD_Any; break;
       case 11: lcp->max_loss_records_output = 999999999; break;
       case 12:
-         if (!next_positive(saveptr, &lcp->max_loss_records_output,
-                            usage_leak_check,
-                            "limited needs a number of loss records >= 1"))
+         if (!next_limit(saveptr, &lcp->max_loss_records_output,
+                         usage_leak_check,
+                         "limited needs a number of loss records >= 1"))
             return False;
          break;
       default:
@@ -228,8 +293,8 @@ static void block_list_command(HChar** saveptr)
          return;
       case 0: max_blocks = 999999999; break;
       case 1:
-         if (!next_positive(saveptr, &max_blocks, usage_block_list,
-                            "limited needs a number of blocks >= 1"))
+         if (!next_limit(saveptr, &max_blocks, usage_block_list,
+                         "limited needs a number of blocks >= 1"))
             return;
          break;
       case 2:
@@ -283,8 +348,8 @@ static void retention_command(HChar** saveptr)
       case 1: p.deltamode = MR_LCD_Increased; break;
       case 2: p.deltamode = MR_LCD_Changed; break;
       case 3:
-         if (!next_positive(saveptr, &max_roots, usage_retention,
-                            "limited needs a number of roots >= 1"))
+         if (!next_limit(saveptr, &max_roots, usage_retention,
+                         "limited needs a number of roots >= 1"))
             return;
          p.max_roots = max_roots;
          break;
@@ -302,7 +367,6 @@ static void retention_command(HChar** saveptr)
 static void retention_path_command(HChar** saveptr)
 {
    HChar* word = VG_(strtok_r)(NULL, " ", saveptr);
-   HChar* end;
    Addr   address;
    UInt   max_paths = 3, nr;
 
@@ -317,9 +381,10 @@ static void retention_path_command(HChar** saveptr)
       if (!MR_(loss_record_first_block)(nr - 1, &address))
          return;
    } else {
-      address = VG_(strtoull16)(word, &end);
-      if (*end != '\0' || address == 0) {
-         bad_command(usage_retention_path, "malformed address", word);
+      const HChar* end = word;
+      if (!VG_(parse_Addr)(&end, &address) || *end != '\0' || address == 0) {
+         bad_command(usage_retention_path, "malformed address (0x followed"
+                     " by at most 16 hex digits)", word);
          return;
       }
    }
@@ -338,6 +403,90 @@ static void retention_path_command(HChar** saveptr)
    }
 }
 
+/* The live blocks outside pools, for xtree memory's allocs report; none
+   are needed with --xtree-memory=full. */
+static void xtmemory_command(HChar** saveptr)
+{
+   HChar*     filename = VG_(strtok_r)(NULL, " ", saveptr);
+   UInt       n = 0;
+   MR_Block** live = NULL;
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_xtmemory, "too many arguments", NULL);
+      return;
+   }
+   if (VG_(clo_xtree_memory) != Vg_XTMemory_Full)
+      live = MR_(heap_live_blocks)(&n);
+   MR_(xtmemory_report)(filename, False, live, n);
+   VG_(free)(live);
+}
+
+static void heap_profile_command(HChar** saveptr)
+{
+   UInt           top, n, n_heap;
+   MR_ProfileSort sort;
+   HChar*         kw;
+   MR_Block**     live;
+
+   MR_(clo_profile_params)(&top, &sort);
+   for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
+        kw = VG_(strtok_r)(NULL, " ", saveptr)) {
+      switch (VG_(keyword_id)("sort top", kw, kwd_report_all)) {
+      case -2:
+      case -1:
+         bad_command(usage_heap_profile, "unknown heap_profile argument", kw);
+         return;
+      case 0: {
+         HChar* key = VG_(strtok_r)(NULL, " ", saveptr);
+         Int    k;
+         for (k = 0; key != NULL && k < MR_N_PROFILE_SORTS; k++)
+            if (VG_STREQ(key, MR_(profile_sort_names)[k]))
+               break;
+         if (key == NULL || k == MR_N_PROFILE_SORTS) {
+            bad_command(usage_heap_profile, key ? "unknown sort key"
+                        : "sort needs a key", key);
+            return;
+         }
+         sort = k;
+         break;
+      }
+      case 1:
+         if (!next_limit(saveptr, &top, usage_heap_profile,
+                         "top needs a number of sites >= 1"))
+            return;
+         break;
+      default:
+         tl_assert(0);
+      }
+   }
+   if (!MR_(profile_is_on)()) {
+      VG_(gdb_printf)("The allocation-site profile is off: run with "
+                      "--heap-profile=yes or --memroot-out-file=<file>\n");
+      return;
+   }
+   live = MR_(mempool_all_blocks)(&n, &n_heap);
+   MR_(profile_print)(top, sort, MR_(heap_bytes_allocated)(), live, n);
+   VG_(free)(live);
+}
+
+static void dump_command(HChar** saveptr)
+{
+   HChar* filename = VG_(strtok_r)(NULL, " ", saveptr);
+   HChar* name;
+   MR_RetentionParams        storage;
+   const MR_RetentionParams* rp;
+   MR_SearchParams           sp = MR_(clo_dump_params)(&storage, &rp);
+
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_dump, "too many arguments", NULL);
+      return;
+   }
+   name = VG_(expand_file_name)("dump", filename ? filename
+                                                 : "memroot.out.%p.%n");
+   if (MR_(datafile_dump)(name, "monitor", &sp, rp))
+      VG_(gdb_printf)("memroot data file: %s\n", name);
+   VG_(free)(name);
+}
+
 Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
 {
    HChar  s[VG_(strlen)(req) + 1];
@@ -347,7 +496,8 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
    VG_(strcpy)(s, req);
    cmd = VG_(strtok_r)(s, " ", &saveptr);
    switch (VG_(keyword_id)("help leak_check block_list who_points_at "
-                           "retention retention_path",
+                           "retention retention_path xtmemory heap_profile "
+                           "dump",
                            cmd, kwd_report_duplicated_matches)) {
    case -2:
       return True;
@@ -370,6 +520,15 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
       return True;
    case 5:
       retention_path_command(&saveptr);
+      return True;
+   case 6:
+      xtmemory_command(&saveptr);
+      return True;
+   case 7:
+      heap_profile_command(&saveptr);
+      return True;
+   case 8:
+      dump_command(&saveptr);
       return True;
    default:
       tl_assert(0);

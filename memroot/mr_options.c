@@ -8,8 +8,10 @@
    This file is part of memroot, free software under the GNU General Public
    License, version 2 or (at your option) any later version; see COPYING. */
 
+#include "pub_tool_libcfile.h"
 #include "pub_tool_options.h"
 #include "pub_tool_replacemalloc.h"
+#include "pub_tool_vki.h"
 #include "mr_options.h"
 
 /* The tool name the core writes into XML (<protocoltool>, <tool>).  Not
@@ -47,10 +49,78 @@ Bool             MR_(clo_heap_profile)          = False;
 Long             MR_(clo_heap_profile_top)      = 10;
 MR_ProfileSort   MR_(clo_heap_profile_sort)     = MR_SortLiveBytes;
 
+const HChar*     MR_(clo_memroot_out_file)      = NULL;
+ULong            MR_(clo_timeline_every)        = 0;
+
 static const HChar* const xml_tool_names[] = { "memroot", "memcheck", NULL };
+
+/* A file name option must name something. */
+static void check_not_empty(const HChar* arg, const HChar* name)
+{
+   if (name[0] == '\0')
+      VG_(fmsg_bad_option)(arg, "a file name is needed\n");
+}
+
+/* An address option: 0x and hex digits, as monitor commands take them. */
+static void parse_block_address(const HChar* arg, const HChar* val, Addr* a)
+{
+   const HChar* pc = val;
+   if (!VG_(parse_Addr)(&pc, a) || *pc != '\0')
+      VG_(fmsg_bad_option)(arg, "expected an address such as 0x4a3a040,"
+                           " 0x followed by at most 16 hex digits\n");
+   if (*a == 0)
+      VG_(fmsg_bad_option)(arg, "no block lies at address 0\n");
+}
+
+/* A sort key of the profile; a wrong one is told the keys there are. */
+static void parse_profile_sort(const HChar* arg, const HChar* key)
+{
+   HChar keys[256] = "";
+   Int   i;
+   for (i = 0; i < MR_N_PROFILE_SORTS; i++) {
+      if (VG_STREQ(key, MR_(profile_sort_names)[i])) {
+         MR_(clo_heap_profile_sort) = i;
+         return;
+      }
+      VG_(strcat)(keys, i ? ", " : "");
+      VG_(strcat)(keys, MR_(profile_sort_names)[i]);
+   }
+   VG_(fmsg_bad_option)(arg, "expected one of %s\n", keys);
+}
+
+/* A number of bytes with an optional k, M or G (powers of 1024): at
+   least 1, at most 2^50. */
+static void parse_byte_count(const HChar* arg, const HChar* text, ULong* n)
+{
+   const HChar* p = text;
+   ULong        v = 0, unit = 1;
+   if (*p < '0' || *p > '9')
+      goto bad;
+   for (; *p >= '0' && *p <= '9'; p++) {
+      if (v > (1ULL << 50))
+         goto bad;
+      v = v * 10 + (*p - '0');
+   }
+   switch (*p) {
+   case 'k': unit = 1ULL << 10; p++; break;
+   case 'M': unit = 1ULL << 20; p++; break;
+   case 'G': unit = 1ULL << 30; p++; break;
+   default: break;
+   }
+   if (*p != '\0' || v == 0 || v > (1ULL << 50) / unit)
+      goto bad;
+   *n = v * unit;
+   return;
+ bad:
+   VG_(fmsg_bad_option)(arg, "expected a number of bytes from 1 to 2^50,"
+                        " with an optional k, M or G (e.g. 64k)\n");
+}
 
 Bool MR_(process_cmd_line_option)(const HChar* arg)
 {
+   const HChar* address;
+   const HChar* sort;
+   const HChar* bytes;
    Bool show;
    Int  ix;
 
@@ -89,7 +159,8 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
          MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Possible);
    }
    else if VG_BOOL_CLO(arg, "--xtree-leak", MR_(clo_xtree_leak)) {}
-   else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file)) {}
+   else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file))
+      check_not_empty(arg, MR_(clo_xtree_leak_file));
 
    else if VG_BOOL_CLO(arg, "--retention", MR_(clo_retention)) {}
    else if VG_BINT_CLO(arg, "--retention-roots", MR_(clo_retention_roots),
@@ -102,9 +173,10 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
           || MR_(clo_retention_threshold) > 100.0)
          VG_(fmsg_bad_option)(arg, "must be a percentage between 0 and 100\n");
    }
-   else if VG_STR_CLO(arg, "--retention-file", MR_(clo_retention_file)) {}
-   else if VG_BHEX_CLO(arg, "--retention-path", MR_(clo_retention_path),
-                       1, ~(Addr)0) {}
+   else if VG_STR_CLO(arg, "--retention-file", MR_(clo_retention_file))
+      check_not_empty(arg, MR_(clo_retention_file));
+   else if VG_STR_CLO(arg, "--retention-path", address)
+      parse_block_address(arg, address, &MR_(clo_retention_path));
    else if VG_BOOL_CLO(arg, "--retention-stacks", MR_(clo_retention_stacks)) {}
 
    else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
@@ -123,9 +195,13 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
    else if VG_BOOL_CLO(arg, "--heap-profile", MR_(clo_heap_profile)) {}
    else if VG_BINT_CLO(arg, "--heap-profile-top", MR_(clo_heap_profile_top),
                        1, 1000000) {}
-   else if VG_STRINDEX_CLO(arg, "--heap-profile-sort",
-                           MR_(profile_sort_names), ix)
-      MR_(clo_heap_profile_sort) = ix;
+   else if VG_STR_CLO(arg, "--heap-profile-sort", sort)
+      parse_profile_sort(arg, sort);
+
+   else if VG_STR_CLO(arg, "--memroot-out-file", MR_(clo_memroot_out_file))
+      check_not_empty(arg, MR_(clo_memroot_out_file));
+   else if VG_STR_CLO(arg, "--timeline-every", bytes)
+      parse_byte_count(arg, bytes, &MR_(clo_timeline_every));
 
    else
       return VG_(replacement_malloc_process_cmd_line_option)(arg);
@@ -179,6 +255,13 @@ void MR_(print_usage)(void)
 "    --heap-profile-top=<number>      how many sites to print [10]\n"
 "    --heap-profile-sort=live-bytes|peak-bytes|bytes|allocs|live-blocks|peak-blocks\n"
 "                                     order of the sites [live-bytes]\n"
+"    --memroot-out-file=<file>        at exit, write everything memroot knows\n"
+"        (summaries, loss records, retention, errors, the allocation-site\n"
+"        profile and its timeline) as a JSON data file for memroot-report\n"
+"        (%%p is replaced with the PID, %%q{VAR} with $VAR, %%n with a\n"
+"        sequence number) [none]\n"
+"    --timeline-every=<N>[k|M|G]      with --memroot-out-file, a timeline\n"
+"        sample every N bytes allocated [adaptive: 1,000 to 2,000 samples]\n"
    );
 }
 
@@ -187,11 +270,63 @@ void MR_(print_debug_usage)(void)
    VG_(printf)("    (none)\n");
 }
 
+/* Why a file could not be created, in words. */
+static const HChar* creation_error(UWord err)
+{
+   switch (err) {
+   case VKI_ENOENT:  return "no such directory";
+   case VKI_ENOTDIR: return "a part of the path is not a directory";
+   case VKI_EACCES:  return "permission denied";
+   case VKI_EROFS:   return "read-only file system";
+   case VKI_EISDIR:  return "it is a directory";
+   case VKI_ENOSPC:  return "no space left on the device";
+   default:          return "the system refused it";
+   }
+}
+
+/* An output file is checked before the program starts, not at exit: its
+   name expands (%p, %q{VAR}) and it can be created.  A file that did not
+   exist is removed again. */
+static void check_output_file(const HChar* option, const HChar* template)
+{
+   HChar  arg[VG_(strlen)(option) + VG_(strlen)(template) + 2];
+   HChar* name;
+   struct vg_stat st;
+   Bool   existed;
+   SysRes sr;
+
+   VG_(sprintf)(arg, "%s=%s", option, template);
+   name    = VG_(expand_file_name)(option, template);
+   existed = !sr_isError(VG_(stat)(name, &st));
+   sr = VG_(open)(name, VKI_O_WRONLY | VKI_O_CREAT, VKI_S_IRUSR | VKI_S_IWUSR);
+   /* Past option parsing, VG_(fmsg_bad_option) no longer ends the run:
+      say it its way, then end it. */
+   if (sr_isError(sr)) {
+      VG_(fmsg)("Bad option: %s\n", arg);
+      VG_(fmsg)("cannot create '%s': %s\n", name, creation_error(sr_Err(sr)));
+      VG_(fmsg)("Use --help for more information or consult the user "
+                "manual.\n");
+      VG_(exit)(1);
+   }
+   VG_(close)(sr_Res(sr));
+   if (!existed)
+      VG_(unlink)(name);
+   VG_(free)(name);
+}
+
 void MR_(options_post_clo)(void)
 {
    /* As Memcheck: XML readers want every loss record. */
    if (VG_(clo_xml))
       MR_(clo_leak_check) = MR_LC_Full;
+   if (MR_(clo_retention_file) != NULL)
+      check_output_file("--retention-file", MR_(clo_retention_file));
+   if (MR_(clo_xtree_leak) && MR_(clo_leak_check) != MR_LC_Off)
+      check_output_file("--xtree-leak-file", MR_(clo_xtree_leak_file));
+   if (VG_(clo_xtree_memory) != Vg_XTMemory_None)
+      check_output_file("--xtree-memory-file", VG_(clo_xtree_memory_file));
+   if (MR_(clo_memroot_out_file) != NULL)
+      check_output_file("--memroot-out-file", MR_(clo_memroot_out_file));
 }
 
 void MR_(clo_leak_check_params)(MR_LeakCheckParams* lcp,
@@ -244,10 +379,38 @@ void MR_(clo_retention_params)(MR_RetentionParams* p)
    p->json_file     = MR_(clo_retention_file);
 }
 
-void MR_(clo_heap_params)(MR_HeapParams* p)
+void MR_(clo_heap_params)(MR_HeapParams* p, Bool account)
 {
    p->freelist_vol          = MR_(clo_freelist_vol);
    p->freelist_big_blocks   = MR_(clo_freelist_big_blocks);
    p->show_mismatched_frees = MR_(clo_show_mismatched_frees);
-   p->profile               = MR_(clo_heap_profile);
+   p->account               = account;
+}
+
+void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort)
+{
+   *top  = MR_(clo_heap_profile_top);
+   *sort = MR_(clo_heap_profile_sort);
+}
+
+MR_SearchParams MR_(clo_dump_params)(MR_RetentionParams* storage,
+                                     const MR_RetentionParams** rp)
+{
+   MR_(clo_retention_params)(storage);
+   /* The data file holds the report; no second JSON file. */
+   storage->json_file = NULL;
+   *rp = MR_(clo_retention) ? storage : NULL;
+   return MR_(clo_search_params)();
+}
+
+void MR_(clo_account_params)(MR_AccountParams* p)
+{
+   p->profile    = MR_(clo_heap_profile) || MR_(clo_memroot_out_file) != NULL;
+   p->xtree_full = VG_(clo_xtree_memory) == Vg_XTMemory_Full;
+}
+
+Bool MR_(clo_timeline)(ULong* every)
+{
+   *every = MR_(clo_timeline_every);
+   return MR_(clo_memroot_out_file) != NULL;
 }

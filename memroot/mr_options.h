@@ -11,6 +11,7 @@
 #ifndef __MR_OPTIONS_H
 #define __MR_OPTIONS_H
 
+#include "mr_account.h"
 #include "mr_heap.h"
 #include "mr_leak.h"
 #include "mr_profile.h"
@@ -43,6 +44,10 @@ extern Bool             MR_(clo_heap_profile);
 extern Long             MR_(clo_heap_profile_top);
 extern MR_ProfileSort   MR_(clo_heap_profile_sort);
 
+/* The data file (--memroot-out-file) and its timeline. */
+extern const HChar*     MR_(clo_memroot_out_file);
+extern ULong            MR_(clo_timeline_every);      /* 0: adaptive */
+
 /* The tool's command-line callbacks. */
 Bool MR_(process_cmd_line_option)(const HChar* arg);
 void MR_(print_usage)(void);
@@ -65,7 +70,23 @@ MR_SearchParams MR_(clo_search_params)(void);
 /* The retention report the options ask for. */
 void MR_(clo_retention_params)(MR_RetentionParams* p);
 
-/* The heap the options ask for. */
-void MR_(clo_heap_params)(MR_HeapParams* p);
+/* The heap the options ask for; account is the accounting hooks'
+   answer to MR_(account_init). */
+void MR_(clo_heap_params)(MR_HeapParams* p, Bool account);
+
+/* The allocation-site profile's report: how many sites, in which order. */
+void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort);
+
+/* The search and retention report a data file written mid-run holds:
+   *rp is NULL when retention reports are off (--retention=no). */
+MR_SearchParams MR_(clo_dump_params)(MR_RetentionParams* storage,
+                                     const MR_RetentionParams** rp);
+
+/* What the heap's accounting hooks feed. */
+void MR_(clo_account_params)(MR_AccountParams* p);
+
+/* The profile's timeline: True when one is kept, with its interval in
+   bytes allocated (0: adaptive). */
+Bool MR_(clo_timeline)(ULong* every);
 
 #endif

@@ -2,9 +2,10 @@
    much of it is live, with peaks.  The clock is the number of bytes the
    program has allocated so far (the HEAP SUMMARY's "bytes allocated"), so
    two runs of a deterministic program give the same numbers.  The heap
-   calls it only while --heap-profile=yes; then each allocation or free
-   costs one hash lookup, and only the report walks the heap (for the ages
-   of the oldest live blocks).
+   calls it only while it is on (--heap-profile=yes, or a data file to
+   write); then each allocation or free costs one hash lookup (and, with a
+   timeline, a note of the site's new values), and only the report walks
+   the heap (for the ages of the oldest live blocks).
 
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
@@ -13,32 +14,61 @@
 
 #include "pub_tool_hashtable.h"
 #include "mr_profile.h"
+#include "mr_timeline.h"
 
-typedef struct _MR_AllocSite {
-   struct _MR_AllocSite* next;
-   UWord            ecu;          /* key: the ExeContext's unique number */
-   ExeContext*      allocated_at;
-   ULong            allocs;
-   ULong            bytes;
-   ULong            live_blocks, peak_blocks;
-   ULong            live_bytes,  peak_bytes;
-   ULong            oldest_birth; /* filled in by the report only */
-} MR_AllocSite;
-
-const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS + 1] = {
-   "live-bytes", "peak-bytes", "bytes", "allocs", "live-blocks", "peak-blocks",
-   NULL
+const HChar* const MR_(profile_sort_names)[MR_N_PROFILE_SORTS] = {
+   "live-bytes", "peak-bytes", "bytes", "allocs", "live-blocks", "peak-blocks"
 };
 
 static VgHashTable* mr_sites;
+static UInt         mr_n_sites;
+static Bool         mr_timeline;
 
 /* Whole run: live now, and the peak of live bytes with the clock then. */
 static ULong mr_live_bytes, mr_live_blocks;
 static ULong mr_peak_bytes, mr_peak_blocks, mr_peak_time;
+/* A peak not yet copied into the sites' at_peak values, and the live
+   bytes when they last were. */
+static Bool  mr_peak_unrecorded;
+static ULong mr_recorded_peak_bytes;
 
-void MR_(profile_init)(void)
+void MR_(profile_init)(Bool timeline, ULong every)
 {
    mr_sites = VG_(HT_construct)("memroot.profile");
+   mr_timeline = timeline;
+   if (timeline)
+      MR_(timeline_init)(every);
+}
+
+Bool MR_(profile_is_on)(void)
+{
+   return mr_sites != NULL;
+}
+
+/* The live values now are the peak's: every site keeps its own. */
+static void record_peak(void)
+{
+   MR_AllocSite* s;
+   VG_(HT_ResetIter)(mr_sites);
+   while ((s = VG_(HT_Next)(mr_sites)) != NULL) {
+      s->at_peak_bytes  = s->live_bytes;
+      s->at_peak_blocks = s->live_blocks;
+   }
+   mr_recorded_peak_bytes = mr_live_bytes;
+   mr_peak_unrecorded = False;
+}
+
+/* Before a free ends a peak: record it if it is 1% above the one
+   recorded (a heap growing in small steps would otherwise walk the sites
+   at each free). */
+static void before_free(void)
+{
+   if (mr_peak_unrecorded) {
+      if (mr_live_bytes - mr_recorded_peak_bytes
+          > mr_recorded_peak_bytes / 100)
+         record_peak();
+      mr_peak_unrecorded = False;
+   }
 }
 
 static MR_AllocSite* site_of(ExeContext* allocated_at)
@@ -49,6 +79,7 @@ static MR_AllocSite* site_of(ExeContext* allocated_at)
       s = VG_(calloc)("memroot.profile.site", 1, sizeof(MR_AllocSite));
       s->ecu          = ecu;
       s->allocated_at = allocated_at;
+      s->id           = mr_n_sites++;
       VG_(HT_add_node)(mr_sites, s);
    }
    return s;
@@ -68,7 +99,27 @@ static void add_live(MR_AllocSite* s, Long d_blocks, Long d_bytes, ULong now)
       mr_peak_bytes  = mr_live_bytes;
       mr_peak_blocks = mr_live_blocks;
       mr_peak_time   = now;
+      mr_peak_unrecorded = True;
    }
+   if (mr_timeline)
+      MR_(timeline_site_changed)(s->id, s->live_bytes, s->live_blocks);
+}
+
+void MR_(profile_sample_now)(ULong now)
+{
+   if (mr_timeline)
+      MR_(timeline_sample)(now, mr_live_bytes, mr_live_blocks);
+}
+
+void MR_(profile_totals)(MR_ProfileTotals* t)
+{
+   if (mr_peak_unrecorded)
+      record_peak();
+   t->live_bytes  = mr_live_bytes;
+   t->live_blocks = mr_live_blocks;
+   t->peak_bytes  = mr_peak_bytes;
+   t->peak_blocks = mr_peak_blocks;
+   t->peak_time   = mr_peak_time;
 }
 
 void MR_(profile_alloc)(ExeContext* allocated_at, SizeT szB, ULong now)
@@ -77,17 +128,22 @@ void MR_(profile_alloc)(ExeContext* allocated_at, SizeT szB, ULong now)
    s->allocs++;
    s->bytes += szB;
    add_live(s, 1, szB, now);
+   if (mr_timeline && now >= MR_(timeline_due))
+      MR_(timeline_sample)(now, mr_live_bytes, mr_live_blocks);
 }
 
 /* A free never makes a new peak: the clock is not needed. */
 void MR_(profile_free)(ExeContext* allocated_at, SizeT szB)
 {
+   before_free();
    add_live(site_of(allocated_at), -1, -(Long)szB, 0);
 }
 
 void MR_(profile_resize)(ExeContext* allocated_at, SizeT old_szB,
                          SizeT new_szB, ULong now)
 {
+   if (new_szB < old_szB)
+      before_free();
    add_live(site_of(allocated_at), 0, (Long)new_szB - (Long)old_szB, now);
 }
 
@@ -137,21 +193,38 @@ static void find_oldest_live_blocks(MR_Block* const* live, UInt n_live)
    }
 }
 
+MR_AllocSite** MR_(profile_sorted_sites)(MR_ProfileSort sort,
+                                         MR_Block* const* live, UInt n_live,
+                                         UInt* n)
+{
+   MR_AllocSite** sites;
+   Keyed*         keyed;
+   UInt           i;
+
+   find_oldest_live_blocks(live, n_live);
+   sites = (MR_AllocSite**)VG_(HT_to_array)(mr_sites, n);
+   keyed = VG_(malloc)("memroot.profile.sorted",
+                       (*n ? *n : 1) * sizeof(Keyed));
+   for (i = 0; i < *n; i++) {
+      keyed[i].key  = sort_value(sites[i], sort);
+      keyed[i].site = sites[i];
+   }
+   VG_(ssort)(keyed, *n, sizeof(Keyed), cmp_keyed);
+   if (sites == NULL)
+      sites = VG_(malloc)("memroot.profile.sites", sizeof(MR_AllocSite*));
+   for (i = 0; i < *n; i++)
+      sites[i] = keyed[i].site;
+   VG_(free)(keyed);
+   return sites;
+}
+
 void MR_(profile_print)(UInt top, MR_ProfileSort sort, ULong now,
                         MR_Block* const* live, UInt n_live)
 {
    MR_AllocSite** sites;
-   Keyed*         keyed;
    UInt           n, i, shown;
 
-   find_oldest_live_blocks(live, n_live);
-   sites = (MR_AllocSite**)VG_(HT_to_array)(mr_sites, &n);
-   keyed = VG_(malloc)("memroot.profile.sorted", (n ? n : 1) * sizeof(Keyed));
-   for (i = 0; i < n; i++) {
-      keyed[i].key  = sort_value(sites[i], sort);
-      keyed[i].site = sites[i];
-   }
-   VG_(ssort)(keyed, n, sizeof(Keyed), cmp_keyed);
+   sites = MR_(profile_sorted_sites)(sort, live, n_live, &n);
    shown = n < top ? n : top;
 
    VG_(umsg)("HEAP PROFILE: %'u of %'u allocation sites, by %s "
@@ -161,7 +234,7 @@ void MR_(profile_print)(UInt top, MR_ProfileSort sort, ULong now,
              "now %'llu\n", mr_peak_bytes, mr_peak_blocks, mr_peak_time, now);
    VG_(umsg)("\n");
    for (i = 0; i < shown; i++) {
-      const MR_AllocSite* s = keyed[i].site;
+      const MR_AllocSite* s = sites[i];
       VG_(umsg)("site %'u of %'u: %'llu allocs, %'llu bytes allocated\n",
                 i + 1, n, s->allocs, s->bytes);
       VG_(umsg)("  live: %'llu bytes in %'llu blocks "
@@ -172,7 +245,5 @@ void MR_(profile_print)(UInt top, MR_ProfileSort sort, ULong now,
       VG_(pp_ExeContext)(s->allocated_at);
       VG_(umsg)("\n");
    }
-   VG_(free)(keyed);
-   if (sites != NULL)
-      VG_(free)(sites);
+   VG_(free)(sites);
 }

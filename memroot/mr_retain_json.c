@@ -1,5 +1,8 @@
-/* memroot retain json: the retention report as a JSON file
-   (--retention-file), laid out in docs/retention.md.
+/* memroot retain json: the retention report as JSON members, written
+   into an open file: the retention file (--retention-file, laid out in
+   docs/retention.md) and the data file's retention section.  Stacks are
+   written by the caller: inline frames in the first, references in the
+   second.
 
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
@@ -13,6 +16,14 @@
 #include "pub_tool_vki.h"
 #include "mr_json.h"
 #include "mr_retain_render.h"
+
+/* What the members are written with. */
+typedef struct {
+   VgFile*            fp;
+   UInt               max_sites;
+   MR_JsonStackWriter write_stack;
+   void*              opaque;
+} JsonOut;
 
 static void json_size(VgFile* fp, const HChar* name, MR_Size s)
 {
@@ -42,16 +53,17 @@ static void json_frame(UInt i, DiEpoch ep, Addr ip, void* opaque)
    VG_(fprintf)(fp, "}");
 }
 
-static void json_stack(VgFile* fp, ExeContext* allocated_at)
+static void json_stack(VgFile* fp, ExeContext* allocated_at, void* opaque)
 {
    VG_(fprintf)(fp, "[");
    VG_(apply_ExeContext)(json_frame, fp, allocated_at);
    VG_(fprintf)(fp, "]");
 }
 
-static void json_sites(VgFile* fp, const MR_Retention* a, Int k)
+static void json_sites(const JsonOut* o, const MR_Retention* a, Int k)
 {
-   UInt max_sites = a->params->max_sites;
+   VgFile* fp = o->fp;
+   UInt max_sites = o->max_sites;
    const MR_AllocSiteSize* top[max_sites ? max_sites : 1];
    UInt i, n = MR_(retention_top_sites)(a, k, top, max_sites);
    VG_(fprintf)(fp, "\"sites\": [");
@@ -59,7 +71,7 @@ static void json_sites(VgFile* fp, const MR_Retention* a, Int k)
       VG_(fprintf)(fp, "%s{", i ? ", " : "");
       json_size(fp, "size", top[i]->size);
       VG_(fprintf)(fp, ", \"stack\": ");
-      json_stack(fp, top[i]->allocated_at);
+      o->write_stack(fp, top[i]->allocated_at, o->opaque);
       VG_(fprintf)(fp, "}");
    }
    VG_(fprintf)(fp, "]");
@@ -113,9 +125,10 @@ static void json_root(VgFile* fp, const MR_Root* r)
    VG_(fprintf)(fp, "}");
 }
 
-static void json_retained_root(VgFile* fp, const MR_Retention* a,
+static void json_retained_root(const JsonOut* o, const MR_Retention* a,
                                const MR_RetainedRoot* l)
 {
+   VgFile* fp = o->fp;
    VG_(fprintf)(fp, "{\"root\": ");
    json_root(fp, l->root);
    VG_(fprintf)(fp, ", ");
@@ -128,15 +141,16 @@ static void json_retained_root(VgFile* fp, const MR_Retention* a,
                 (Long)l->retained.blocks - (Long)l->before.blocks,
                 l->k == -1 ? "true" : "false");
    if (l->k != -1)
-      json_sites(fp, a, l->k);
+      json_sites(o, a, l->k);
    else
       VG_(fprintf)(fp, "\"sites\": []");
    VG_(fprintf)(fp, "}");
 }
 
-static void json_shared_block(VgFile* fp, const MR_Retention* a,
+static void json_shared_block(const JsonOut* o, const MR_Retention* a,
                               const MR_SharedBlock* sb)
 {
+   VgFile* fp = o->fp;
    const MR_Block* b = a->search->blocks[MR_(block_of_node)(a, a->order[sb->k])];
    Word e;
    VG_(fprintf)(fp, "{\"address\": \"%#lx\", \"size\": %lu, ", b->data,
@@ -148,7 +162,7 @@ static void json_shared_block(VgFile* fp, const MR_Retention* a,
       json_root(fp, MR_(roots_get)(*(Int*)VG_(indexXA)(sb->sharers, e)));
    }
    VG_(fprintf)(fp, "], ");
-   json_sites(fp, a, sb->k);
+   json_sites(o, a, sb->k);
    VG_(fprintf)(fp, "}");
 }
 
@@ -221,28 +235,23 @@ static void json_stacks(VgFile* fp, const MR_Retention* a)
    VG_(fprintf)(fp, "]}");
 }
 
-Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name)
+void MR_(retention_json_members)(VgFile* fp, const MR_Retention* a,
+                                UInt max_sites, MR_JsonStackWriter ws,
+                                void* opaque)
 {
-   VgFile* fp = VG_(fopen)(name, VKI_O_CREAT | VKI_O_TRUNC | VKI_O_WRONLY,
-                           VKI_S_IRUSR | VKI_S_IWUSR | VKI_S_IRGRP
-                           | VKI_S_IROTH);
+   JsonOut o = { fp, max_sites, ws, opaque };
    MR_Size reachable = { a->ret_bytes[0], a->ret_blocks[0] };
    UInt    i;
    Int     t;
 
-   if (fp == NULL) {
-      VG_(umsg)("Error: can't open the retention file '%s'\n", name);
-      return False;
-   }
-   VG_(fprintf)(fp, "{\"memroot_retention\": 1, \"pid\": %d, \"report\": %u,"
-                " ", VG_(getpid)(), a->report_no);
+   VG_(fprintf)(fp, "\"report\": %u, ", a->report_no);
    json_size(fp, "live", a->live);
    VG_(fprintf)(fp, ", ");
    json_size(fp, "reachable", reachable);
    VG_(fprintf)(fp, ",\n \"roots\": [");
    for (i = 0; i < a->n_listed; i++) {
       VG_(fprintf)(fp, "%s\n  ", i ? "," : "");
-      json_retained_root(fp, a, &a->roots[i]);
+      json_retained_root(&o, a, &a->roots[i]);
    }
    VG_(fprintf)(fp, "],\n ");
    json_size(fp, "others", a->others);
@@ -251,11 +260,25 @@ Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name)
    VG_(fprintf)(fp, ",\n \"shared_blocks\": [");
    for (t = 0; t < a->n_shared && t < (Int)a->params->max_roots; t++) {
       VG_(fprintf)(fp, "%s\n  ", t ? "," : "");
-      json_shared_block(fp, a, &a->shared[t]);
+      json_shared_block(&o, a, &a->shared[t]);
    }
    VG_(fprintf)(fp, "]");
    if (a->stacks != NULL)
       json_stacks(fp, a);
+}
+
+Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name)
+{
+   VgFile* fp = VG_(fopen)(name, VKI_O_CREAT | VKI_O_TRUNC | VKI_O_WRONLY,
+                           VKI_S_IRUSR | VKI_S_IWUSR | VKI_S_IRGRP
+                           | VKI_S_IROTH);
+   if (fp == NULL) {
+      VG_(umsg)("Error: can't open the retention file '%s'\n", name);
+      return False;
+   }
+   VG_(fprintf)(fp, "{\"memroot_retention\": 1, \"pid\": %d, ",
+                VG_(getpid)());
+   MR_(retention_json_members)(fp, a, a->params->max_sites, json_stack, NULL);
    VG_(fprintf)(fp, "}\n");
    VG_(fclose)(fp);
    return True;

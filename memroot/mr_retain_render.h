@@ -9,7 +9,7 @@
 #ifndef __MR_RETAIN_RENDER_H
 #define __MR_RETAIN_RENDER_H
 
-#include "mr_retain.h"
+#include "mr_retain_report.h"
 
 /* RETENTION BY ROOT on the log, and RETENTION BY THREAD STACK when
    asked (mr_retain_text.c). */

@@ -51,19 +51,23 @@ void MR_(retention_paths)(MR_Retention* a, Addr addr, UInt max_paths)
 void MR_(search_and_report_retention)(const MR_SearchParams* sp,
                                       const MR_RetentionParams* p)
 {
-   MR_Search*    s = MR_(leak_search)(sp);
-   MR_Retention* a = MR_(retention_attribute)(s);
-   MR_(retention_report)(a, p);
-   MR_(retention_free)(a);
+   MR_Search* s = MR_(leak_search)(sp);
+   if (!s->interrupted) {
+      MR_Retention* a = MR_(retention_attribute)(s);
+      MR_(retention_report)(a, p);
+      MR_(retention_free)(a);
+   }
    MR_(search_free)(s);
 }
 
 void MR_(search_and_report_paths)(const MR_SearchParams* sp, Addr addr,
                                   UInt max_paths)
 {
-   MR_Search*    s = MR_(leak_search)(sp);
-   MR_Retention* a = MR_(retention_attribute)(s);
-   MR_(retention_paths)(a, addr, max_paths);
-   MR_(retention_free)(a);
+   MR_Search* s = MR_(leak_search)(sp);
+   if (!s->interrupted) {
+      MR_Retention* a = MR_(retention_attribute)(s);
+      MR_(retention_paths)(a, addr, max_paths);
+      MR_(retention_free)(a);
+   }
    MR_(search_free)(s);
 }

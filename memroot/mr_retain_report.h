@@ -12,6 +12,17 @@
 
 #include "mr_retain.h"
 
+/* Writes a stack of a JSON report into fp as the file wants it. */
+typedef void (*MR_JsonStackWriter)(VgFile* fp, ExeContext* ec, void* opaque);
+
+/* The members of a selected report's JSON object (report, live,
+   reachable, roots, others, shared, shared_blocks), with up to max_sites
+   allocation sites per root: what the retention file and the data file's
+   retention section hold. */
+void MR_(retention_json_members)(VgFile* fp, const MR_Retention* a,
+                                UInt max_sites, MR_JsonStackWriter ws,
+                                void* opaque);
+
 /* Reports an attribution as p asks; the next report's growth is
    measured against this one. */
 void MR_(retention_report)(MR_Retention* a, const MR_RetentionParams* p);

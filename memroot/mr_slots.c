@@ -13,6 +13,7 @@
 #include "pub_tool_vki.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
+#include "mr_vgcompat.h"
 
 /* The shadow is a three-level sparse map over the 48-bit user address
    space: a static top level indexed by bits 47..32, middle maps indexed by
@@ -20,14 +21,13 @@
    word of a 64 KiB chunk.  Middle maps and secondaries are made only when
    a word in their range is first marked, so memory that never holds a
    heap pointer costs nothing. */
-#define MR_ADDR_BITS  48
 #define SEC_SHIFT     16
 #define SEC_BYTES     (1UL << SEC_SHIFT)
 #define SEC_WORDS     (SEC_BYTES / 8)
 #define MID_SHIFT     32
 #define MID_ENTRIES   (1UL << (MID_SHIFT - SEC_SHIFT))
-#define TOP_ENTRIES   (1UL << (MR_ADDR_BITS - MID_SHIFT))
-#define ADDR_LIMIT    (1UL << MR_ADDR_BITS)
+#define TOP_ENTRIES   (MR_ADDR_LIMIT >> MID_SHIFT)
+#define ADDR_LIMIT    MR_ADDR_LIMIT
 
 typedef struct { UInt store[SEC_WORDS]; } SecMap;
 typedef struct { SecMap* sec[MID_ENTRIES]; } MidMap;
@@ -37,10 +37,7 @@ static MidMap* top_map[TOP_ENTRIES];
 /* Fresh anonymous pages: zero, and not resident until touched. */
 static void* shadow_alloc(SizeT szB)
 {
-   void* p = VG_(am_shadow_alloc)(szB);
-   if (p == NULL)
-      VG_(out_of_memory_NORETURN)("memroot.slots", szB);
-   return p;
+   return MR_(vg_shadow_alloc)("memroot.slots", szB);
 }
 
 static inline UWord word_index(Addr a)
@@ -149,6 +146,12 @@ UInt MR_(slot_store_id)(Addr a)
 Bool MR_(slot_is_marked)(Addr a)
 {
    return MR_(slot_store_id)(a) != MR_STORE_NONE;
+}
+
+void MR_(slot_mark)(Addr a, UInt store_id)
+{
+   tl_assert(VG_IS_8_ALIGNED(a));
+   set_store(a, store_id);
 }
 
 void MR_(slots_clear)(Addr a, SizeT len)

@@ -19,14 +19,13 @@
    of the instrumentation reads them. */
 extern Addr MR_(ptr_lo), MR_(ptr_hi);
 
-/* A block [p, p+szB) now exists; a zero-sized one still has an address a
-   pointer can hold. */
-static inline void MR_(slots_widen_ptr_range)(Addr p, SizeT szB)
+/* Values in [lo, hi) may now be heap pointers. */
+static inline void MR_(slots_widen_ptr_range)(Addr lo, Addr hi)
 {
-   if (MR_(ptr_hi) == 0 || p < MR_(ptr_lo))
-      MR_(ptr_lo) = p;
-   if (p + szB + 1 > MR_(ptr_hi))
-      MR_(ptr_hi) = p + szB + 1;
+   if (MR_(ptr_hi) == 0 || lo < MR_(ptr_lo))
+      MR_(ptr_lo) = lo;
+   if (hi > MR_(ptr_hi))
+      MR_(ptr_hi) = hi;
 }
 
 void  MR_(slots_register_events)(void);
@@ -35,6 +34,8 @@ void  MR_(slots_register_events)(void);
    unmarked. */
 UInt  MR_(slot_store_id)(Addr a);
 Bool  MR_(slot_is_marked)(Addr a);
+/* Marks the word at a, 8-aligned, as written by store_id. */
+void  MR_(slot_mark)(Addr a, UInt store_id);
 
 /* realloc's copy keeps the marks (and their store sites). */
 void  MR_(slots_copy)(Addr src, Addr dst, SizeT len);

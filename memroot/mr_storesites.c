@@ -19,6 +19,7 @@ STATIC_ASSERT(MR_STORE_NONE == MEMROOT_SLOT_UNMARKED);
 STATIC_ASSERT(MR_STORE_SYSCALL == MEMROOT_SLOT_SYSCALL);
 STATIC_ASSERT(MR_STORE_STARTUP == MEMROOT_SLOT_STARTUP);
 STATIC_ASSERT(MR_STORE_CORE == MEMROOT_SLOT_CORE);
+STATIC_ASSERT(MR_STORE_EARLY == MEMROOT_SLOT_EARLY);
 
 typedef struct _SiteNode {
    struct _SiteNode* next;
@@ -85,6 +86,7 @@ static void pp_store_site_xml(UInt id)
    case MR_STORE_SYSCALL: VG_(printf_xml)("    <storedby>syscall</storedby>\n"); return;
    case MR_STORE_STARTUP: VG_(printf_xml)("    <storedby>startup</storedby>\n"); return;
    case MR_STORE_CORE:    VG_(printf_xml)("    <storedby>valgrind</storedby>\n"); return;
+   case MR_STORE_EARLY:   VG_(printf_xml)("    <storedby>before-block</storedby>\n"); return;
    }
    s = site_of_id(id);
    VG_(printf_xml)("    <storedat>\n      <ip>0x%lX</ip>\n", s->ip);
@@ -117,6 +119,10 @@ void MR_(pp_store_site)(const HChar* indent, UInt id)
       return;
    case MR_STORE_CORE:
       VG_(umsg)("%swritten by Valgrind (signal frame or heap copy)\n", indent);
+      return;
+   case MR_STORE_EARLY:
+      VG_(umsg)("%sstored before the memory it points to became a heap"
+                " block\n", indent);
       return;
    }
    s = site_of_id(id);

@@ -18,7 +18,9 @@
 #define MR_STORE_SYSCALL  1u  /* written by a system call */
 #define MR_STORE_STARTUP  2u  /* initial stack, auxv, initial mappings */
 #define MR_STORE_CORE     3u  /* written by the core or the tool */
-#define MR_STORE_FIRST    4u  /* ids of store instructions start here */
+#define MR_STORE_EARLY    4u  /* held a pointer before the memory it points
+                                 to became a (custom) heap block */
+#define MR_STORE_FIRST    5u  /* ids of store instructions start here */
 
 void MR_(store_sites_init)(void);
 

@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # This file is part of memroot, free software under the GNU General Public
 # License, version 2 or (at your option) any later version; see COPYING.
-"""What scripts/bench and scripts/bench-leakcheck share: building the
-workloads, running a command while measuring its wall time and peak RSS,
-and printing tables."""
+"""What scripts/bench, scripts/bench-leakcheck and scripts/bench-retention
+share: building the workloads, running a command while measuring its wall
+time, CPU time and peak RSS, describing the machine, and printing tables."""
 
+import hashlib
+import json
 import os
 import statistics
 import subprocess
@@ -47,18 +49,28 @@ class Run:
     seconds: float        # wall time
     cpu_seconds: float    # user + system time
     maxrss_kb: int
-    stdout: str
+    stdout: str           # decoded as UTF-8, undecodable bytes replaced
+    digest: str           # SHA-256 of the standard output and output files
 
 
-def measure(cmd, workdir):
+# The 1-minute load average before each measured run: how busy the machine
+# was during the runs, not only before and after them.
+LOADS = []
+
+
+def measure(cmd, workdir, env=None, outputs=()):
     """Runs cmd to completion through scripts/measure (built into workdir by
-    build()); its wall and CPU times, its peak RSS and its standard output.
-    Valgrind's messages go to a file, shown on failure."""
+    build()); its wall and CPU times, its peak RSS, its standard output and
+    a digest of that output and of the files named in outputs (which the
+    command writes; they are removed afterwards).  env: variables to add to
+    the environment.  Valgrind's messages go to a file, shown on failure."""
     report = os.path.join(workdir, "report")
-    with tempfile.TemporaryFile("w+", dir=workdir) as out, \
-            tempfile.TemporaryFile("w+", dir=workdir) as err:
+    LOADS.append(os.getloadavg()[0])
+    with tempfile.TemporaryFile("w+b", dir=workdir) as out, \
+            tempfile.TemporaryFile("w+", dir=workdir, errors="replace") as err:
         p = subprocess.run([os.path.join(workdir, "measure"), report, *cmd],
-                           stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+                           stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                           env=dict(os.environ, **env) if env else None)
         out.seek(0)
         err.seek(0)
         if p.returncode:
@@ -66,7 +78,17 @@ def measure(cmd, workdir):
                                             err.read()[-3000:]))
         with open(report) as f:
             seconds, cpu_seconds, maxrss = f.read().split()
-        return Run(float(seconds), float(cpu_seconds), int(maxrss), out.read())
+        data = out.read()
+        digest = hashlib.sha256(data)
+        for path in outputs:
+            try:
+                with open(path, "rb") as f:
+                    digest.update(f.read())
+                os.unlink(path)
+            except OSError as e:
+                die("%s did not write %s: %s" % (" ".join(cmd), path, e.strerror))
+        return Run(float(seconds), float(cpu_seconds), int(maxrss),
+                   data.decode(errors="replace"), digest.hexdigest())
 
 
 def check_built():
@@ -97,22 +119,77 @@ def table(header, rows, left=1):
                       *map(line, rows)])
 
 
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
 def machine(load_before):
-    """What the figures were measured on, and how busy it was: the 1-minute
-    load average before the runs (load_before) and after them."""
+    """What the figures were measured on, and how busy it was: the load
+    averages (1, 5 and 15 minutes) before the runs (load_before, from
+    os.getloadavg()) and after them."""
     vg = subprocess.run(["valgrind", "--version"], stdout=subprocess.PIPE,
                         text=True).stdout.strip()
-    return {"valgrind": vg, "cpus": os.cpu_count(), "uname": " ".join(os.uname()),
-            "load_before": load_before, "load_after": os.getloadavg()[0]}
+    return {"valgrind": vg, "cpu": cpu_model(), "cpus": os.cpu_count(),
+            "uname": " ".join(os.uname()),
+            "load_before": list(load_before), "load_after": list(os.getloadavg()),
+            "load_during": {"min": min(LOADS, default=0), "median": median(LOADS or [0]),
+                            "max": max(LOADS, default=0)}}
 
 
-def warn_if_busy(load_before):
-    """Other processes competing for the CPUs make the times noisy: says so
-    above the tables when the 1-minute load average was above half a CPU
-    before the runs, or above 1.5 after them (the runs themselves keep one
-    CPU busy)."""
-    load_after = os.getloadavg()[0]
-    if load_before > 0.5 or load_after > 1.5:
-        print("Warning: other processes were running (1-minute load average %.1f before,"
-              " %.1f after, on %d CPUs): wall times are noisy, CPU times less so.\n"
-              % (load_before, load_after, os.cpu_count()))
+def print_machine(load_before):
+    """One paragraph above the tables: the machine, the load averages before
+    and after the runs, and the 1-minute load average seen before each run.
+    Other processes competing for the CPUs make the times noisy: it warns
+    when the 1-minute load average was above half a CPU before the runs, or
+    above 1.5 after them or at the median of the runs (the runs themselves
+    keep one CPU busy)."""
+    m = machine(load_before)
+    print("Machine: %s, %d CPUs, %s, Linux %s" % (m["cpu"], m["cpus"], m["valgrind"],
+                                                 os.uname().release))
+    print("Load averages (1, 5, 15 min): %s before, %s after"
+          % tuple(" ".join("%.2f" % x for x in m[k]) for k in ["load_before", "load_after"]))
+    d = m["load_during"]
+    print("1-minute load average before each run: min %.2f, median %.2f, max %.2f"
+          % (d["min"], d["median"], d["max"]))
+    if m["load_before"][0] > 0.5 or max(m["load_after"][0], d["median"]) > 1.5:
+        print("Warning: other processes were running: wall times are noisy, CPU times"
+              " less so.")
+    print()
+
+
+def numbers(text, option):
+    """The positive integers of a comma-separated option value."""
+    try:
+        values = [int(x) for x in text.split(",")]
+    except ValueError:
+        die("%s takes numbers separated by commas, not %r" % (option, text))
+    if any(v < 1 for v in values):
+        die("%s takes numbers of at least 1, not %r" % (option, text))
+    return values
+
+
+def check_writable(path):
+    """Fails now, not after an hour of runs, when path cannot be written."""
+    if path is not None:
+        try:
+            open(path, "w").close()
+        except OSError as e:
+            die("cannot write %s: %s" % (path, e.strerror))
+
+
+def write_json(path, runs, load_before, **figures):
+    """The figures, with the number of runs and the machine, to path."""
+    try:
+        with open(path, "w") as f:
+            json.dump({"runs": runs, "machine": machine(load_before), **figures},
+                      f, indent=2)
+            f.write("\n")
+    except OSError as e:
+        die("cannot write %s: %s" % (path, e.strerror))

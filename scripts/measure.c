@@ -1,9 +1,9 @@
 /* measure REPORT CMD [ARGS...]: runs CMD and writes to REPORT its wall time
    and its CPU time (user + system) in seconds and its peak resident set in
-   KB (wait4's ru_maxrss).  The
-   benchmark scripts start commands through this small program because a
-   process forked from the Python interpreter starts with the interpreter's
-   resident set as its peak, which would hide the peak of small programs.
+   KB (wait4's ru_maxrss).  The benchmark scripts start commands through
+   this small program because a process forked from the Python interpreter
+   starts with the interpreter's resident set as its peak, which would hide
+   the peak of small programs.
 
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later

@@ -15,36 +15,11 @@
    SPDX-License-Identifier: GPL-2.0-or-later
    This file is part of memroot, free software under the GNU General Public
    License, version 2 or (at your option) any later version; see COPYING. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include "memroot.h"
-
-struct block {
-   struct block *next;
-   long payload[2];
-};
+#include "leakbench.h"
 
 /* Not static: the compiler must keep these stores. */
 struct block *list;
 char **interior;
-
-static struct block *new_block(long i, struct block *next)
-{
-   struct block *b = malloc(sizeof *b);
-   b->next = next;
-   b->payload[0] = i;
-   b->payload[1] = ~i;
-   return b;
-}
-
-static double now_ms(clockid_t clock)
-{
-   struct timespec t;
-   clock_gettime(clock, &t);
-   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 int main(int argc, char **argv)
 {
@@ -63,18 +38,5 @@ int main(int argc, char **argv)
          list = new_block(i, list);
       }
    }
-   if (argc > 2) {
-      int retention = strcmp(argv[2], "retention") == 0;
-      /* Under Valgrind the process's CPU clock counts the tool's work. */
-      double wall = now_ms(CLOCK_MONOTONIC), cpu = now_ms(CLOCK_PROCESS_CPUTIME_ID);
-      if (retention)
-         MEMROOT_RETENTION_REPORT;
-      else
-         VALGRIND_DO_LEAK_CHECK;
-      printf("%s: %.1f ms, CPU %.1f ms\n",
-             retention ? "retention report" : "leak check",
-             now_ms(CLOCK_MONOTONIC) - wall,
-             now_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu);
-   }
-   return 0;
+   return argc > 2 ? timed_request(argv[2]) : 0;
 }

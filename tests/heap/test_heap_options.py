@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from harness import TOP, VG_IN_PLACE
+from harness import TOP, VALGRIND, VG_IN_PLACE
 
 OPTIONS = ["--show-mismatched-frees", "--freelist-vol", "--freelist-big-blocks",
            "--heap-profile", "--heap-profile-top", "--heap-profile-sort"]
@@ -23,12 +23,27 @@ def test_heap_options_in_help_and_docs():
         assert "`%s=" % opt in docs, opt
 
 
-@pytest.mark.parametrize("bad", ["--heap-profile=maybe",
-                                 "--heap-profile-top=0",
-                                 "--freelist-vol=-1",
-                                 "--show-mismatched-frees=1x"])
-def test_malformed_heap_option_refused(bad):
+@pytest.mark.parametrize("bad, complaint", [
+    ("--heap-profile=maybe", "Invalid boolean value 'maybe' (should be 'yes' or 'no')"),
+    ("--heap-profile-top=0", "'--heap-profile-top' argument must be between 1 and 1000000"),
+    ("--freelist-vol=-1", "'--freelist-vol' argument must be between 0 and 10000000000"),
+    ("--show-mismatched-frees=1x", "Invalid boolean value '1x' (should be 'yes' or 'no')"),
+])
+def test_malformed_heap_option_refused(bad, complaint):
     p = subprocess.run([VG_IN_PLACE, bad, "/bin/true"], text=True,
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert p.returncode == 1
-    assert bad.split("=")[0] in p.stdout
+    assert p.stdout.splitlines()[:2] == ["valgrind: Bad option: " + bad,
+                                         "valgrind: " + complaint]
+
+
+@pytest.mark.parametrize("bad", ["--freelist-vol=-1", "--freelist-big-blocks=x",
+                                 "--show-mismatched-frees=1x"])
+def test_malformed_memcheck_option_refused_as_memcheck_does(bad):
+    def refusal(cmd):
+        p = subprocess.run([*cmd, bad, "/bin/true"], text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        return p.returncode, p.stdout
+    ours = refusal([VG_IN_PLACE])
+    assert ours == refusal([VALGRIND, "--tool=memcheck"])
+    assert ours[0] == 1 and ("Bad option: " + bad) in ours[1]

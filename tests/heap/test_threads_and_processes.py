@@ -10,8 +10,11 @@ from harness import memcheck, memroot, parse
 def test_threads_heap_summary_equals_memchecks(build):
     prog = build("threads.c", ["-pthread"])
     ours, oracle = memroot(prog), memcheck(prog)
-    # 4 workers x (200 mallocs + 200 callocs + 200 reallocs + 1 kept).
+    # 4 workers x (200 mallocs + 200 callocs + 200 reallocs + 1 kept), and
+    # glibc's thread descriptors; what stays is the kept 100 * (w + 1) bytes.
     assert oracle.heap["allocs"] >= 4 * 601, oracle.text
+    assert (oracle.heap["in_use_bytes"], oracle.heap["in_use_blocks"]) == (
+        100 + 200 + 300 + 400, 4), oracle.text
     assert ours.heap == oracle.heap, ours.text
     assert ours.errors == oracle.errors == 0
 

@@ -1,7 +1,8 @@
 /* Builds: a singly linked list of 10 nodes of 16 bytes built in a
-   function whose frame held the only pointer to its head.
-   Memcheck: definitely lost 16 bytes in 1 block (the head) carrying
-   144 indirect bytes; indirectly lost 144 bytes in 9 blocks. */
+   function whose frame held the only pointer to its head: the head is
+   definitely lost and carries the other 9 nodes, indirectly lost.
+   Memcheck: definitely lost 16 bytes in 1 block, indirectly lost 144
+   bytes in 9 blocks (1 loss record). */
 #include <stdlib.h>
 
 struct node { struct node* next; long value; };

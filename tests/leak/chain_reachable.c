@@ -1,6 +1,6 @@
 /* Builds: a singly linked list of 10 nodes of 16 bytes whose head is in a
    global.
-   Memcheck: still reachable 160 bytes in 10 blocks (one loss record). */
+   Memcheck: still reachable 160 bytes in 10 blocks (1 loss record). */
 #include <stdlib.h>
 
 struct node { struct node* next; long value; };

@@ -2,10 +2,11 @@
    blocks with VALGRIND_MALLOCLIKE_BLOCK and releases them with
    VALGRIND_FREELIKE_BLOCK: three 40-byte blocks; one freed, one held by a
    global, one dropped.  The blocks hold no pointers (the mapping itself
-   is a root, so pointers stored in it would count).
-   Memcheck: still reachable 40 bytes in 1 block, definitely lost 40 bytes
-   in 1 block, both allocated at arena_alloc (the function issuing the
-   request is the first frame of the stack). */
+   is a root, so pointers stored in it would count).  Both remaining
+   blocks are allocated at arena_alloc (the function issuing the request
+   is the first frame of the stack).
+   Memcheck: definitely lost 40 bytes in 1 block, still reachable 40 bytes
+   in 1 block. */
 #include <stddef.h>
 #include <sys/mman.h>
 #include <valgrind/memcheck.h>

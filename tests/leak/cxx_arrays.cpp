@@ -1,9 +1,10 @@
-/* Builds: C++ arrays and objects: new long[8] held by a global, new
-   long[4] dropped, new Item[3] (Item has a destructor, so an 8-byte
-   count precedes the elements) dropped, a scalar new Item dropped.
-   Memcheck: still reachable 64 bytes in 1 block (operator new[]);
-   definitely lost 32 bytes (operator new[]), 56 bytes (operator new[],
-   3 x 16 + 8) and 16 bytes (operator new), 1 block each. */
+/* Builds: C++ arrays and objects: new long[8] held by a global (64
+   bytes, operator new[]), and dropped: new long[4] (32 bytes, operator
+   new[]), new Item[3] (56 bytes, operator new[]: Item has a destructor,
+   so an 8-byte count precedes the 3 x 16 bytes of elements) and a scalar
+   new Item (16 bytes, operator new).
+   Memcheck: definitely lost 104 bytes in 3 blocks (3 loss records), still
+   reachable 64 bytes in 1 block. */
 struct Item {
    long a, b;
    Item() : a(0), b(0) {}

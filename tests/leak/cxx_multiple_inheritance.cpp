@@ -1,9 +1,10 @@
 /* Builds: objects of a class derived from two polymorphic bases: one
    held by a global through its first base (a pointer to the object's
-   start), one whose only pointer (to its second base, inside the object)
-   is dropped.
-   Memcheck: still reachable 32 bytes in 1 block; definitely lost 32 bytes
-   in 1 block (a dropped interior pointer leaves nothing). */
+   start), still reachable; one whose only pointer (to its second base,
+   inside the object) is dropped, definitely lost (a dropped interior
+   pointer leaves nothing).
+   Memcheck: definitely lost 32 bytes in 1 block, still reachable 32 bytes
+   in 1 block. */
 struct Left {
    long l;
    Left() : l(1) {}

@@ -1,7 +1,9 @@
 /* Builds: a ring of 5 nodes of 16 bytes (each points to the next, the
-   last to the first), every outside pointer to it dropped.
-   Memcheck: a clique: definitely lost 16 bytes in 1 block carrying 64
-   indirect; indirectly lost 64 bytes in 4 blocks. */
+   last to the first), every outside pointer to it dropped: a clique,
+   whose leader (the first node, lowest address) is definitely lost and
+   carries the other four.
+   Memcheck: definitely lost 16 bytes in 1 block, indirectly lost 64
+   bytes in 4 blocks. */
 #include <stdlib.h>
 
 struct node { struct node* next; long value; };

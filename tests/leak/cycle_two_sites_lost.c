@@ -1,9 +1,11 @@
 /* Builds: a lost two-block cycle whose blocks come from two different
    allocation sites and sizes (a 32-byte "owner" and a 64-byte "part"
    pointing at each other).  Memcheck scans blocks in address order, so
-   the first-allocated block (the owner, lower address) leads the clique.
-   Memcheck: definitely lost 32 bytes in 1 block with 64 indirect (from
-   make_owner); indirectly lost 64 bytes in 1 block (from make_part). */
+   the first-allocated block (the owner, lower address) leads the clique:
+   the owner (from make_owner) is definitely lost and carries the part
+   (from make_part).
+   Memcheck: definitely lost 32 bytes in 1 block, indirectly lost 64
+   bytes in 1 block. */
 #include <stdlib.h>
 
 struct owner { struct part* part; char pad[24]; };

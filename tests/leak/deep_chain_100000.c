@@ -1,11 +1,12 @@
 /* Builds: a singly linked list of 100,000 nodes of 16 bytes, dropped; the
    list is built so that each node points to the next-allocated one, and
    marking it depth-first goes 100,000 levels deep: a leak checker that
-   recurses overflows its stack.  A second list of 100,000 nodes stays
+   recurses overflows its stack.  Its head is definitely lost and carries
+   the other 99,999 nodes.  A second list of 100,000 nodes stays
    reachable from a global.
-   Memcheck: definitely lost 16 bytes in 1 block with 1,599,984 indirect;
-   indirectly lost 1,599,984 bytes in 99,999 blocks; still reachable
-   1,600,000 bytes in 100,000 blocks. */
+   Memcheck: definitely lost 16 bytes in 1 block, indirectly lost
+   1,599,984 bytes in 99,999 blocks, still reachable 1,600,000 bytes in
+   100,000 blocks. */
 #include <stdlib.h>
 
 struct node { struct node* next; long value; };

@@ -2,9 +2,10 @@
    block dropped; the child then drops a 30-byte block and exits, the
    parent waits for it and drops a 40-byte block.  Each process does its
    own exit leak check on its own copy of the heap.
-   Memcheck: child: still reachable 10 bytes, definitely lost 20 + 30
-   bytes (1 block each); parent: still reachable 10 bytes, definitely lost
-   20 + 40 bytes (1 block each). */
+   Memcheck, parent: definitely lost 60 bytes in 2 blocks (2 loss
+   records), still reachable 10 bytes in 1 block.
+   Memcheck, child: definitely lost 50 bytes in 2 blocks (2 loss records),
+   still reachable 10 bytes in 1 block. */
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>

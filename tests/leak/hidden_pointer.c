@@ -1,8 +1,9 @@
 /* Builds: the only reference to a 128-byte block is kept in a global
    xor-ed with a constant, so no word in memory points to it (a trick some
-   programs use for "hidden" pointers); a second block is held normally.
-   Memcheck: definitely lost 128 bytes in 1 block; still reachable 16 bytes
-   in 1 block. */
+   programs use for "hidden" pointers); a second block, of 16 bytes, is
+   held normally.
+   Memcheck: definitely lost 128 bytes in 1 block, still reachable 16
+   bytes in 1 block. */
 #include <stdint.h>
 #include <stdlib.h>
 

@@ -1,11 +1,11 @@
 /* Builds: a lost 48-byte "document" owning a 33-byte title and a list of
    3 "sections" (24 bytes), each owning a 100-byte body; nothing outside
    points into the structure.  Every block but the document is reachable
-   only from lost blocks.
-   Memcheck: definitely lost 48 bytes in 1 block with 405 indirect;
-   indirectly lost 405 bytes in 7 blocks: the title (33 bytes, strdup),
-   3 sections (24 bytes) and 3 bodies (100 bytes), one record each since
-   each section is built from its own call site. */
+   only from lost blocks: the document is definitely lost and carries the
+   title (strdup), the 3 sections and the 3 bodies, one loss record each
+   since each section is built from its own call site.
+   Memcheck: definitely lost 48 bytes in 1 block (1 loss record),
+   indirectly lost 405 bytes in 7 blocks (7 loss records). */
 #include <stdlib.h>
 #include <string.h>
 

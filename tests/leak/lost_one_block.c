@@ -1,6 +1,6 @@
 /* Builds: one 100-byte block whose only pointer is dropped when the
    function that allocated it returns.
-   Memcheck: definitely lost 100 bytes in 1 block; nothing else. */
+   Memcheck: definitely lost 100 bytes in 1 block. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,13 +1,13 @@
 /* Builds: a memory pool whose superblock is a 1024-byte malloc'd block,
    described with VALGRIND_CREATE_MEMPOOL / VALGRIND_MEMPOOL_ALLOC /
    VALGRIND_MEMPOOL_FREE: four chunks of 24 bytes; one freed, one held by
-   a global, two dropped.  The pool stays alive to the end.  A malloc'd
-   block that holds pool chunks is left out of the leak check; its chunks
-   are checked instead.  (Memcheck 3.19 ignores pool chunks entirely when
+   a global, two dropped (from one allocation stack).  The pool stays
+   alive to the end.  A malloc'd block that holds pool chunks is left out
+   of the leak check; its chunks are checked instead, so the superblock
+   appears in no record.  (Memcheck 3.19 ignores pool chunks entirely when
    no malloc'd block is live.)
-   Memcheck: still reachable 24 bytes in 1 block; definitely lost 48 bytes
-   in 2 blocks (one loss record: same allocation stack); the superblock
-   appears in no record. */
+   Memcheck: definitely lost 48 bytes in 2 blocks (1 loss record), still
+   reachable 24 bytes in 1 block. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <valgrind/memcheck.h>

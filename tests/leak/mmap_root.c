@@ -1,8 +1,9 @@
-/* Builds: an anonymous private mapping holds the only pointer to a block;
-   a second block's only pointer was stored in a mapping that is then
-   unmapped.
-   Memcheck: still reachable 100 bytes in 1 block (from keep_in_mapping);
-   definitely lost 200 bytes in 1 block (from keep_in_unmapped). */
+/* Builds: an anonymous private mapping holds the only pointer to a
+   100-byte block (from keep_in_mapping), still reachable; a 200-byte
+   block's only pointer was stored in a mapping that is then unmapped
+   (from keep_in_unmapped), definitely lost.
+   Memcheck: definitely lost 200 bytes in 1 block, still reachable 100
+   bytes in 1 block. */
 #include <stdlib.h>
 #include <sys/mman.h>
 

@@ -3,8 +3,8 @@
    one moved through three reallocs (16 -> 64 -> 256 -> 4096) and dropped,
    and one realloc(NULL, 33) (a malloc) kept.  The allocation stack of a
    block is that of its last realloc.
-   Memcheck: still reachable 1,000 bytes and 33 bytes; definitely lost
-   50 bytes and 4,096 bytes (1 block each). */
+   Memcheck: definitely lost 4,146 bytes in 2 blocks (2 loss records),
+   still reachable 1,033 bytes in 2 blocks (2 loss records). */
 #include <stdlib.h>
 
 void* grown;

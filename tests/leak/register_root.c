@@ -4,10 +4,10 @@
    stack red zone below SP (which still holds the dead frame of the
    allocating function) are overwritten, so rbx is the only copy.  A
    global keeps the pointer xor-ed with a key (no pointer) to free it at
-   the end.
-   Memcheck: check 1 (rbx holds it): still reachable 80 bytes in 1 block;
-   check 2 (rbx cleared): definitely lost 80 bytes in 1 block; exit:
-   no leaks ("All heap blocks were freed"). */
+   the end.  Check 1: rbx holds it; check 2: rbx cleared; check 3: exit.
+   Memcheck, check 1 of 3: still reachable 80 bytes in 1 block.
+   Memcheck, check 2 of 3: definitely lost 80 bytes in 1 block.
+   Memcheck, check 3 of 3: all heap blocks were freed. */
 #include <stdlib.h>
 #include <string.h>
 #include <valgrind/memcheck.h>

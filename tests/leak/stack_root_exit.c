@@ -1,8 +1,10 @@
 /* Builds: a function keeps two blocks in local variables (one start
-   pointer, one interior pointer 8 bytes into a block of 40 zero bytes)
-   and calls exit() while its frame is live: its stack is a root.
-   Memcheck: still reachable 32 bytes in 1 block; possibly lost 40 bytes
-   in 1 block (the word at offset 0 is 0, so no heuristic applies). */
+   pointer to 32 bytes, one interior pointer 8 bytes into a block of 40
+   zero bytes) and calls exit() while its frame is live: its stack is a
+   root.  The word at offset 0 of the second block is 0, so no heuristic
+   applies to it.
+   Memcheck: possibly lost 40 bytes in 1 block, still reachable 32 bytes
+   in 1 block. */
 #include <stdlib.h>
 
 static void hold_and_exit(void)

@@ -1,9 +1,11 @@
 /* Builds: two threads, run one after the other and joined: the first
-   keeps a 64-byte block only in a local of its stack and returns; the
-   second stores a 96-byte block in a global.  A dead thread's stack is no
-   root, even though glibc keeps the memory mapped for reuse.
-   Memcheck: definitely lost 64 bytes in 1 block (from keep_on_stack);
-   still reachable 96 bytes in 1 block (from keep_in_global). */
+   keeps a 64-byte block only in a local of its stack and returns (the
+   block, from keep_on_stack, is definitely lost); the second stores a
+   96-byte block in a global (from keep_in_global, still reachable).  A
+   dead thread's stack is no root, even though glibc keeps the memory
+   mapped for reuse.
+   Memcheck: definitely lost 64 bytes in 1 block, still reachable 96 bytes
+   in 1 block. */
 #include <pthread.h>
 #include <stdlib.h>
 

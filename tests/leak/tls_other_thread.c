@@ -1,11 +1,12 @@
-/* Builds: a second thread stores a block in its __thread variable and
-   waits; the main thread runs a leak check (VALGRIND_DO_LEAK_CHECK)
+/* Builds: a second thread stores a 72-byte block in its __thread variable
+   and waits; the main thread runs a leak check (VALGRIND_DO_LEAK_CHECK)
    while that thread is alive, then lets it finish and joins it.  The
-   dead thread's TLS no longer counts at exit.
-   Memcheck: first check: still reachable 72 bytes in 1 block, and the
+   dead thread's TLS no longer counts at exit.  At the first check the
    live thread's DTV (288 bytes, calloc'ed by pthread_create; glibc keeps
-   only a pointer into it) possibly lost; exit check: definitely lost 72
-   bytes in 1 block (the DTV was freed with the thread). */
+   only a pointer into it) is possibly lost; it is freed with the thread.
+   Memcheck, check 1 of 2: possibly lost 288 bytes in 1 block, still
+   reachable 72 bytes in 1 block.
+   Memcheck, check 2 of 2: definitely lost 72 bytes in 1 block. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <valgrind/memcheck.h>

@@ -2,7 +2,10 @@
    from a global, possibly lost (only an interior pointer), definitely lost
    holding a list that is indirectly lost, and two definitely lost blocks
    from one helper called from two places, so that the tree has a shared
-   node whose costs are the sum of its callers'. */
+   node whose costs are the sum of its callers'.
+   Memcheck: definitely lost 96 bytes in 3 blocks (3 loss records),
+   indirectly lost 64 bytes in 2 blocks, possibly lost 64 bytes in 1
+   block, still reachable 48 bytes in 1 block. */
 #include <stdlib.h>
 
 struct node { struct node* next; long payload[3]; };

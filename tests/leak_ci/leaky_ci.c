@@ -1,5 +1,7 @@
 /* One definitely lost block, one possibly lost block and one still
-   reachable block: what a CI job would catch. */
+   reachable block: what a CI job would catch.
+   Memcheck: definitely lost 40 bytes in 1 block, possibly lost 64 bytes
+   in 1 block, still reachable 32 bytes in 1 block. */
 #include <stdlib.h>
 
 static char* interior;

@@ -12,7 +12,7 @@ static struct node* volatile dropped;
 static void leak_list(int n)
 {
    for (int i = 0; i < n; i++) {
-      struct node* e = calloc(1, sizeof *e);
+      struct node* e = calloc(1, sizeof *e);  /* SITE:lost */
       e->next = dropped;
       dropped = e;
    }
@@ -37,7 +37,7 @@ int main(void)
    }
    leak_list(2);
    wait_for_line();
-   leak_list(4);
+   leak_list(4);                            /* SITE:more */
    wait_for_line();
    return 0;
 }

@@ -3,6 +3,7 @@ Memcheck's do, deltas included; malformed ones explain themselves."""
 
 import pytest
 
+from harness import NEW_LOSS_RECORD
 from monitor import Running, memcheck_cmd, memroot_cmd
 
 
@@ -36,14 +37,38 @@ def test_vgdb_leak_checks_and_deltas_equal_memchecks(grows):
     assert session(start(memroot_cmd())) == session(start(memcheck_cmd()))
 
 
-def test_second_check_reports_growth_with_deltas(grows):
+def summary(lines):
+    """The five lines of the LEAK SUMMARY in a monitor command's output."""
+    i = lines.index("LEAK SUMMARY:")
+    return lines[i + 1:i + 6]
+
+
+def test_second_check_reports_growth_with_deltas(grows, source_line):
     prog, start = grows
     first, second, _ = session(start(memroot_cmd()))
-    assert "   definitely lost: 32 bytes in 1 blocks" in first
-    assert ("128 (+64) (32 (+0) direct, 96 (+64) indirect) bytes in 1 (+0) blocks"
-            " are definitely lost in loss record 4 of 4") not in second
-    assert any(l.startswith("   definitely lost: 64 (+32) bytes in 2 (+1) blocks")
-               for l in second)
+    # Phase 1: the kept list (3 x 32 bytes) and stdio's two 4,096-byte
+    # buffers reachable; a lost list of 2: head definite, tail indirect.
+    assert summary(first) == ["   definitely lost: 32 bytes in 1 blocks",
+                              "   indirectly lost: 32 bytes in 1 blocks",
+                              "     possibly lost: 0 bytes in 0 blocks",
+                              "   still reachable: 8,288 bytes in 5 blocks",
+                              "        suppressed: 0 bytes in 0 blocks"]
+    # Phase 2 lost a list of 4 more: its head is the one record that grew
+    # (its tail's record is indirect, not shown by default).
+    assert [l for l in second if "loss record" in l] == [
+        "128 (+128) (32 (+32) direct, 96 (+96) indirect) bytes in 1 (+1) "
+        "blocks are definitely lost in %sloss record 5 of 7" % NEW_LOSS_RECORD]
+    i = next(n for n, l in enumerate(second) if "loss record" in l)
+    assert second[i + 1:i + 4] == [
+        "   at 0x…: calloc (in vgpreload)",
+        "   by 0x…: leak_list (grows.c:%d)" % source_line("grows.c", "lost"),
+        "   by 0x…: main (grows.c:%d)" % source_line("grows.c", "more")]
+    assert summary(second) == [
+        "   definitely lost: 64 (+32) bytes in 2 (+1) blocks",
+        "   indirectly lost: 128 (+96) bytes in 4 (+3) blocks",
+        "     possibly lost: 0 (+0) bytes in 0 (+0) blocks",
+        "   still reachable: 8,288 (+0) bytes in 5 (+0) blocks",
+        "        suppressed: 0 (+0) bytes in 0 (+0) blocks"]
 
 
 def test_gdb_monitor_commands_equal_memchecks(grows):
@@ -57,7 +82,17 @@ def test_gdb_monitor_commands_equal_memchecks(grows):
         r.finish()
         return [l for l in out if not l.startswith(("0x…", "Remote debugging"))]
     ours, oracle = run(memroot_cmd()), run(memcheck_cmd())
-    assert ours and ours == oracle
+    assert ours == oracle
+    # what the three commands say at phase 1: the lost list of 2 (the first
+    # check: all of it is an increase), record 1 (its tail), the summary
+    assert [l for l in ours if "loss record" in l
+            or l.startswith("   definitely lost:")] == [
+        "64 (+64) (32 (+32) direct, 32 (+32) indirect) bytes in 1 (+1) blocks "
+        "are definitely lost in %sloss record 2 of 5" % NEW_LOSS_RECORD,
+        "   definitely lost: 32 (+32) bytes in 1 (+1) blocks",
+        "32 (+32) bytes in 1 (+1) blocks are indirectly lost in %sloss record 1 "
+        "of 5" % NEW_LOSS_RECORD,
+        "   definitely lost: 32 bytes in 1 blocks"]
 
 
 def test_who_points_at_names_the_global_that_holds_a_block(grows, source_line):
@@ -73,21 +108,39 @@ def test_who_points_at_names_the_global_that_holds_a_block(grows, source_line):
 
 
 @pytest.mark.parametrize("command, complaint", [
-    ("leak_check bogus", "unknown leak_check argument: 'bogus'"),
-    ("leak_check kinds sometimes", "missing or malformed leak kinds set: 'sometimes'"),
-    ("leak_check limited 0", "limited needs a number of loss records >= 1: '0'"),
-    ("block_list x", "malformed loss record number or range: 'x'"),
-    ("block_list 3..1", "malformed loss record number or range: '3..1'"),
-    ("block_list 99", "invalid loss record nr 99"),
-    ("who_points_at nowhere", "usage:"),
+    ("leak_check bogus",
+     ["bogus does not match any of 'full summary xtleak kinds reachable "
+      "possibleleak definiteleak heuristics increased changed any unlimited "
+      "limited'", "unknown leak_check argument: 'bogus'"]),
+    ("leak_check kinds sometimes",
+     ["missing or malformed leak kinds set: 'sometimes'"]),
+    ("leak_check limited 0", ["limited needs a number of loss records >= 1: '0'"]),
+    ("block_list x", ["malformed loss record number or range: 'x'"]),
+    ("block_list 3..1", ["malformed loss record number or range: '3..1'"]),
+    ("who_points_at nowhere", ["missing or malformed address"]),
 ])
 def test_malformed_command_says_what_and_shows_usage(grows, command, complaint):
     prog, start = grows
     r = start(memroot_cmd())
     r.vgdb("leak_check summary")
-    out = "\n".join(r.vgdb(command))
+    out = r.vgdb(command)
     r.next_phase()                         # the program goes on
     r.finish()
     assert r.proc.returncode == 0
-    assert complaint in out
-    assert "usage:" in out or "invalid loss record nr" in out
+    assert out[:len(complaint) + 1] == complaint + ["usage:"]
+    assert out[len(complaint) + 1].startswith("  " + command.split()[0] + " ")
+
+
+def test_loss_record_out_of_range_says_how_many_there_are(grows):
+    """Well-formed but out of range: no usage.  The check at phase 1 has 5
+    records: the lost list's head and tail, the kept list, stdio's two
+    buffers."""
+    prog, start = grows
+    r = start(memroot_cmd())
+    r.vgdb("leak_check summary")
+    out = r.vgdb("block_list 99")
+    r.next_phase()
+    r.finish()
+    assert r.proc.returncode == 0
+    assert out == ["invalid loss record nr 99: the last leak search has 5 "
+                   "loss records"]

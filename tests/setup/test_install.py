@@ -30,15 +30,21 @@ def installed_files(root):
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
-def test_install_puts_three_files_where_valgrind_looks(tmp_path):
+def test_install_puts_four_files_where_valgrind_looks(tmp_path):
     make("install", tmp_path)
     tooldir = configured("VG_TOOLDIR").lstrip("/")
     headerdir = configured("VG_HEADERDIR").lstrip("/")
+    bindir = configured("bindir").replace("${exec_prefix}",
+                                          configured("exec_prefix"))
+    bindir = bindir.replace("${prefix}", configured("prefix")).lstrip("/")
     assert installed_files(tmp_path) == sorted([
         "%s/memroot-amd64-linux" % tooldir,
         "%s/vgpreload_memroot-amd64-linux.so" % tooldir,
         "%s/memroot.h" % headerdir,
+        # Beside the tool, as Valgrind installs ms_print.
+        "%s/memroot-report" % bindir,
     ])
+    assert os.access(tmp_path / bindir / "memroot-report", os.X_OK)
 
 
 def test_uninstall_removes_exactly_what_install_put(tmp_path):

@@ -9,7 +9,7 @@
 static __attribute__((noinline)) uintptr_t keep_in_local(void)
 {
    void* volatile slot[64];
-   slot[0] = malloc(16);
+   slot[0] = malloc(16);                 /* SITE:live */
    report("live", (const void*)&slot[0]);
    return (uintptr_t)&slot[0];
 }

@@ -7,7 +7,7 @@ int main(void)
 {
    void** a = malloc(64);
    void** b;
-   a[1] = malloc(16);
+   a[1] = malloc(16);                    /* SITE:before_free */
    report("before_free", &a[1]);
    free(a);
    /* The freed queue gives a back at the next allocation (the test runs

@@ -9,7 +9,7 @@ int main(void)
 {
    struct node* n = malloc(sizeof *n);
    n->count = 12345;
-   n->next = malloc(8);
+   n->next = malloc(8);                  /* SITE:next */
    n->weight = 2.5;
    report("count", &n->count);
    report("next", &n->next);
