@@ -28,9 +28,9 @@
    holds objects of a few kinds): a secondary starts narrow, a byte per
    word indexing its own table of up to 255 store ids, an eighth of the
    chunk's size.  When a 256th id is needed, the ids no word uses any more
-   are dropped; if all are in use, the secondary becomes wide, a store id
-   per word (half the chunk's size): stacks, and data written from many
-   places. */
+   are dropped; if that frees fewer than a quarter, the secondary becomes
+   wide, a store id per word (half the chunk's size): stacks, and data
+   written from many places. */
 #define SEC_SHIFT     16
 #define SEC_BYTES     (1UL << SEC_SHIFT)
 #define SEC_WORDS     (SEC_BYTES / 8)
@@ -40,17 +40,27 @@
 #define ADDR_LIMIT    MR_ADDR_LIMIT
 
 #define NARROW_IDS    255
-#define HASH_SLOTS    256
+#define HASH_SLOTS    512           /* open addressing, at most half full */
 
 typedef struct {
    UInt  n_ids;
    UInt  last_id, last_idx;          /* the last id stored, and its index */
    UInt  ids[NARROW_IDS];            /* index i stands for ids[i - 1] */
-   UChar by_hash[HASH_SLOTS];        /* an index whose id hashes here */
+   UChar by_hash[HASH_SLOTS];        /* indexes by their ids' hash; 0: free */
    UChar idx[SEC_WORDS];             /* 0: unmarked */
 } NarrowSec;
 
 typedef struct { UInt store[SEC_WORDS]; } WideSec;
+
+/* The stack SP lies in: the running thread's, whole (the main stack as
+   far as it may grow); else a registered one; else SP's mapping. */
+typedef struct {
+   Addr lo, hi;
+   Bool registered;
+} StackRegion;
+
+/* The running thread's stack (below, with the stack marks). */
+static StackRegion cur_region;
 
 /* A middle map's entry: a NarrowSec*, or a WideSec* with bit 0 set. */
 typedef struct { UWord sec[MID_ENTRIES]; } MidMap;
@@ -140,10 +150,22 @@ static inline UInt sec_load(UWord e, UWord i)
 
 static inline UWord id_hash(UInt id)
 {
-   return (id * 0x9E3779B1u) >> 24;
+   return (id * 0x9E3779B1u) >> 23;
 }
 
-/* Drops the ids no word uses; returns False when all 255 are used. */
+/* The slot of id in by_hash, or the free slot where it would go. */
+static inline UWord hash_slot(const NarrowSec* n, UInt id)
+{
+   UWord h = id_hash(id);
+   while (n->by_hash[h] != 0 && n->ids[n->by_hash[h] - 1] != id)
+      h = (h + 1) & (HASH_SLOTS - 1);
+   return h;
+}
+
+/* Drops the ids no word uses; returns False when fewer than a quarter
+   would be freed: a compaction reads the whole chunk, so it must pay for
+   many new ids (a stack's words die and are reborn with new ids all the
+   time, and would compact again after every few stores). */
 static Bool narrow_compact(NarrowSec* n)
 {
    UChar used[NARROW_IDS + 1], remap[NARROW_IDS + 1];
@@ -151,19 +173,24 @@ static Bool narrow_compact(NarrowSec* n)
    VG_(memset)(used, 0, sizeof(used));
    for (i = 0; i < SEC_WORDS; i++)
       used[n->idx[i]] = 1;
+   for (i = 1; i <= n->n_ids; i++)
+      kept += used[i];
+   if (kept > NARROW_IDS - NARROW_IDS / 4)
+      return False;
+   kept = 0;
    for (i = 1; i <= n->n_ids; i++) {
       if (used[i]) {
          remap[i] = ++kept;
          n->ids[kept - 1] = n->ids[i - 1];
       }
    }
-   if (kept == NARROW_IDS)
-      return False;
    remap[0] = 0;
    for (i = 0; i < SEC_WORDS; i++)
       n->idx[i] = remap[n->idx[i]];
    n->n_ids = kept;
    VG_(memset)(n->by_hash, 0, sizeof(n->by_hash));
+   for (i = 1; i <= kept; i++)
+      n->by_hash[hash_slot(n, n->ids[i - 1])] = i;
    n->last_id = n->last_idx = 0;
    return True;
 }
@@ -184,21 +211,17 @@ static WideSec* widen(UWord* e)
 /* The index of id in n, added if new; 0 when n is full. */
 static UInt narrow_index(NarrowSec* n, UInt id)
 {
-   UWord h = id_hash(id);
-   UInt  i = n->by_hash[h];
-   if (i != 0 && n->ids[i - 1] == id)
-      return i;
-   for (i = 1; i <= n->n_ids; i++)
-      if (n->ids[i - 1] == id)
-         break;
-   if (i > n->n_ids) {
-      if (n->n_ids == NARROW_IDS && !narrow_compact(n))
+   UWord h = hash_slot(n, id);
+   if (n->by_hash[h] != 0)
+      return n->by_hash[h];
+   if (n->n_ids == NARROW_IDS) {
+      if (!narrow_compact(n))
          return 0;
-      n->ids[n->n_ids++] = id;
-      i = n->n_ids;
+      h = hash_slot(n, id);
    }
-   n->by_hash[h] = i;
-   return i;
+   n->ids[n->n_ids++] = id;
+   n->by_hash[h] = n->n_ids;
+   return n->n_ids;
 }
 
 static void set_store(Addr a, UInt store_id)
@@ -208,8 +231,14 @@ static void set_store(Addr a, UInt store_id)
    UInt idx;
    if (UNLIKELY(e == NULL))
       return;
-   if (UNLIKELY(*e == 0))
-      *e = (UWord)narrow_new();
+   if (UNLIKELY(*e == 0)) {
+      /* A stack's words are stored by many instructions, and die and are
+         stored again all the time: its chunks start wide. */
+      if (a >= cur_region.lo && a <= cur_region.hi)
+         *e = (UWord)shadow_alloc(sizeof(WideSec)) | 1;
+      else
+         *e = (UWord)narrow_new();
+   }
    if (is_wide(*e)) {
       wide_of(*e)->store[word_index(a)] = store_id;
       return;
@@ -401,16 +430,7 @@ void MR_(slots_copy)(Addr src, Addr dst, SizeT len)
 extern Word VG_(clo_max_stackframe);
 extern void VG_(stack_limits)(Addr SP, Addr* start, Addr* end);
 
-/* The stack SP lies in: the running thread's, whole (the main stack as
-   far as it may grow); else a registered one; else SP's mapping. */
-typedef struct {
-   Addr lo, hi;
-   Bool registered;
-} StackRegion;
-
 MR_StackMarks MR_(stack_marks);
-static StackRegion cur_region;           /* lo's stack, for the running
-                                            thread */
 static ThreadId    marks_tid = VG_INVALID_THREADID;
 static MR_StackMarks* thread_marks;      /* of the others, by tid */
 static StackRegion*   thread_region;
