@@ -1,8 +1,10 @@
 """make install puts exactly the tool, its preload and memroot.h where
-Valgrind looks for them; make uninstall removes exactly those."""
+Valgrind looks for them, memroot-report and the two man pages; make
+uninstall removes exactly those."""
 
 import fcntl
 import os
+import re
 import subprocess
 
 from harness import TOP
@@ -26,23 +28,33 @@ def configured(var):
     raise AssertionError(var + " not in memroot/Makefile")
 
 
+def expanded(var):
+    """A directory variable with ${prefix} and the like expanded."""
+    value = configured(var)
+    while "${" in value:
+        value = re.sub(r"\$\{(\w+)\}", lambda m: configured(m[1]), value)
+    return value.lstrip("/")
+
+
 def installed_files(root):
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
-def test_install_puts_four_files_where_valgrind_looks(tmp_path):
+def test_install_puts_six_files_where_valgrind_and_man_look(tmp_path):
     make("install", tmp_path)
     tooldir = configured("VG_TOOLDIR").lstrip("/")
     headerdir = configured("VG_HEADERDIR").lstrip("/")
-    bindir = configured("bindir").replace("${exec_prefix}",
-                                          configured("exec_prefix"))
-    bindir = bindir.replace("${prefix}", configured("prefix")).lstrip("/")
+    bindir = expanded("bindir")
+    mandir = expanded("mandir")
     assert installed_files(tmp_path) == sorted([
         "%s/memroot-amd64-linux" % tooldir,
         "%s/vgpreload_memroot-amd64-linux.so" % tooldir,
         "%s/memroot.h" % headerdir,
         # Beside the tool, as Valgrind installs ms_print.
         "%s/memroot-report" % bindir,
+        # Written from the manual by scripts/docs-man (test_man_pages.py).
+        "%s/man1/memroot.1" % mandir,
+        "%s/man1/memroot-report.1" % mandir,
     ])
     assert os.access(tmp_path / bindir / "memroot-report", os.X_OK)
 
