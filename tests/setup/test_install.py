@@ -1,5 +1,6 @@
 """make install puts exactly the tool, its preload and memroot.h where
-Valgrind looks for them; make uninstall removes exactly those."""
+Valgrind looks for them, and memroot-report with its modules; make
+uninstall removes exactly those."""
 
 import fcntl
 import os
@@ -26,25 +27,46 @@ def configured(var):
     raise AssertionError(var + " not in memroot/Makefile")
 
 
+def bindir_of():
+    bindir = configured("bindir").replace("${exec_prefix}",
+                                          configured("exec_prefix"))
+    return bindir.replace("${prefix}", configured("prefix"))
+
+
 def installed_files(root):
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
-def test_install_puts_four_files_where_valgrind_looks(tmp_path):
+REPORT_MODULES = ("__init__.py", "datafile.py", "sources.py", "html.py",
+                  "sarif.py", "report.css", "report.js")
+
+
+def test_install_puts_the_files_where_valgrind_looks(tmp_path):
     make("install", tmp_path)
     tooldir = configured("VG_TOOLDIR").lstrip("/")
     headerdir = configured("VG_HEADERDIR").lstrip("/")
-    bindir = configured("bindir").replace("${exec_prefix}",
-                                          configured("exec_prefix"))
-    bindir = bindir.replace("${prefix}", configured("prefix")).lstrip("/")
+    bindir = bindir_of().lstrip("/")
+    datadir = configured("datarootdir").replace(
+        "${prefix}", configured("prefix")).lstrip("/")
     assert installed_files(tmp_path) == sorted([
         "%s/memroot-amd64-linux" % tooldir,
         "%s/vgpreload_memroot-amd64-linux.so" % tooldir,
         "%s/memroot.h" % headerdir,
         # Beside the tool, as Valgrind installs ms_print.
         "%s/memroot-report" % bindir,
-    ])
+    ] + ["%s/memroot/memroot_report/%s" % (datadir, f)
+         for f in REPORT_MODULES])
     assert os.access(tmp_path / bindir / "memroot-report", os.X_OK)
+
+
+def test_installed_memroot_report_finds_its_modules(tmp_path):
+    """The installed script names the installed modules' directory."""
+    make("install", tmp_path)
+    script = tmp_path / bindir_of().lstrip("/") / "memroot-report"
+    datadir = configured("datadir").replace("${datarootdir}",
+                                            configured("datarootdir"))
+    datadir = datadir.replace("${prefix}", configured("prefix"))
+    assert "\nREPORT_LIB = '%s/memroot'\n" % datadir in script.read_text()
 
 
 def test_uninstall_removes_exactly_what_install_put(tmp_path):
