@@ -85,9 +85,11 @@ class Page:
         name = f.get("function") or (
             "??? (%s)" % os.path.basename(f["object"]) if f.get("object")
             else f["ip"])
+        # The address only where nothing else says where the frame is.
         return [name, f.get("file"), f.get("line") or 0,
                 os.path.basename(f["object"]) if f.get("object") else None,
-                flags, rel, f["ip"]]
+                flags, rel, None if f.get("file") or f.get("object")
+                else f["ip"]]
 
     def add_sources(self, stacks, frame_rows):
         """The source lines of the frames of stacks (in this order of
@@ -104,6 +106,20 @@ class Page:
                 lines = self.src.lines(row[1], row[2] - ctx, row[2] + ctx)
                 if lines:
                     self.source[i] = [max(row[2] - ctx, 1), lines]
+
+    def name_stacks(self, value):
+        """The frames that name the stacks of a section to come: every
+        member called stack (or ending in _stack) that is an index."""
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if (k == "stack" or k.endswith("_stack")) \
+                        and isinstance(v, int) and 0 <= v < len(self.stacks):
+                    self.top_frame(v)
+                else:
+                    self.name_stacks(v)
+        elif isinstance(value, list):
+            for v in value:
+                self.name_stacks(v)
 
     def origin(self, r):
         return r.get("origin") or None
@@ -156,7 +172,14 @@ class Page:
             + [e["stack"] for e in d.get("errors", [])] \
             + [s["stack"] for r in (ret or {}).get("roots", [])
                for s in r["sites"]]
+        for s in items_of(suspects, "list"):
+            self.name_stacks(s)
         self.add_sources(wanted, frame_rows)
+        # The script takes the names of the records' and the sites' stacks
+        # from their rows; only the others are written here.
+        named = {r[6] for r in records}
+        if prof:
+            named.update(s[0] for s in prof["sites"])
         cmd = d.get("command") or {}
         return {
             "version": d["memroot_data"], "reason": d.get("reason"),
@@ -172,7 +195,8 @@ class Page:
             "profile": prof, "timeline": d.get("timeline"),
             "suspects": suspects, "frames": frame_rows,
             "stacks": self.stacks,
-            "top": {str(k): v for k, v in self.top.items()},
+            "top": {str(k): v for k, v in self.top.items()
+                    if k not in named},
             "source": {str(k): v for k, v in self.source.items()},
         }
 
@@ -346,19 +370,23 @@ class Page:
             return "".join(out)
         recs = sorted(m["records"], key=lambda r: (-r[2], r[0]))
         shown = recs[:STATIC_RECORDS]
-        out.append('<p class="count" id="records-count">%s loss records'
-                   '%s.</p>' % (n(len(recs)), "" if len(shown) == len(recs)
-                                else "; the largest %s are below without "
-                                "JavaScript" % n(len(shown))))
-        out.append('<div id="records-table" class="vtable">'
+        # The rendered table is in <noscript>: a browser that runs the
+        # script does not parse it (the script draws the rows in view from
+        # the model), one that does not shows it.
+        out.append('<p class="count" id="records-count">%s loss records.'
+                   '</p><div id="records-table" class="vtable"></div>'
+                   '<noscript>%s<div id="records-static" class="vtable">'
                    '<div class="vhead rec"><span class="c num">#</span>'
                    '<span class="c kind">kind</span><span class="c r">bytes'
                    '</span><span class="c r">direct</span><span class="c r">'
                    'indirect</span><span class="c r">blocks</span><span '
                    'class="c fn">first frame of the program</span></div>'
-                   '<div class="vbody static">')
+                   '<div class="vbody static">' % (
+                       n(len(recs)), "" if len(shown) == len(recs) else
+                       '<p class="count">The largest %s (the page shows them '
+                       'all with JavaScript):</p>' % n(len(shown))))
         out.extend(self.record_html(r, rows, m) for r in shown)
-        out.append('</div></div></section>')
+        out.append('</div></div></noscript></section>')
         return "".join(out)
 
     def roots_html(self, m, rows):

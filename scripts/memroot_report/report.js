@@ -18,6 +18,10 @@
   const ERROR = 2, SUPPRESSED = 4;
   const ALLOCATOR = 2, OWN = 4;
   const F = M.frames;
+  // The frame that names each stack: the records' and the sites' rows
+  // carry theirs, M.top the others'.
+  M.records.forEach(r => { M.top[r[6]] = r[9]; });
+  if (M.profile) M.profile.sites.forEach(s => { M.top[s[0]] = s[10]; });
 
   const fmt = v => (v === null || v === undefined) ? '' :
     Number(v).toLocaleString('en-US');
@@ -591,14 +595,16 @@
   function drawFlames() {
     const sec = $('#flame');
     const views = [];
+    // Each view's paths are made when its tab is first shown.
     if (M.profile) {
-      views.push(['live', 'live memory', M.profile.sites.map(s =>
-        [rootFirst(s[0]), s[3]])]);
-      views.push(['peak', 'at the peak', M.profile.sites.map(s =>
-        [rootFirst(s[0]), s[7]])]);
+      views.push(['live', 'live memory', () => M.profile.sites
+        .filter(s => s[3] > 0).map(s => [rootFirst(s[0]), s[3]])]);
+      views.push(['peak', 'at the peak', () => M.profile.sites
+        .filter(s => s[7] > 0).map(s => [rootFirst(s[0]), s[7]])]);
     }
     if (M.records.length)
-      views.push(['leaked', 'leaked memory', M.records.filter(r => r[1] < 3)
+      views.push(['leaked', 'leaked memory', () => M.records
+        .filter(r => r[1] < 3 && r[3] > 0)
         .map(r => [[KIND_NAMES[KINDS[r[1]]]].concat(rootFirst(r[6])), r[3]])]);
     if (!views.length) {
       sec.appendChild(make('p', 'none', 'No profile and no leak check in ' +
@@ -607,13 +613,15 @@
     }
     const tabs = make('div', 'tabs tools');
     const host = make('div', 'chart');
-    views.forEach(([id, title, paths], k) => {
+    views.forEach(([id, title, pathsOf], k) => {
       const b = make('button', '', esc(title));
       b.dataset.view = id;
+      let paths = null;
       b.addEventListener('click', () => {
         tabs.querySelectorAll('button').forEach(x => x.classList.remove('on'));
         b.classList.add('on');
-        if (!paths.some(p => p[1] > 0)) {
+        if (!paths) paths = pathsOf();
+        if (!paths.length) {
           host.innerHTML = '<p class="none">Nothing: 0 bytes.</p>';
           return;
         }
