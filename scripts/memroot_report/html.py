@@ -423,7 +423,7 @@ class Page:
                     n(r["retained"]["blocks"]),
                     pct(r["retained"]["bytes"], live),
                     n(r["reachable"]["bytes"]),
-                    "%+d" % r["growth"]["bytes"]))
+                    "{:+,}".format(r["growth"]["bytes"])))
         out.append('</tbody></table>')
         out.append('<h3>The dominator tree</h3><div id="domtree" '
                    'class="chart"><noscript><p>The tree is drawn by '

@@ -515,7 +515,7 @@
     draw() {
       const width = this.box.clientWidth || 1000;
       const frag = document.createDocumentFragment();
-      const top = d => this.o.icicle ? d * 18 : (this.depth - d) * 18;
+      const top = d => this.o.icicle ? d * 18 : (this.shown - d) * 18;
       const put = (node, x, w, dim) => {
         const e = make('div', 'n' + (dim ? ' dim' : '') + (node.cls ?
           ' ' + node.cls : ''));
@@ -529,8 +529,18 @@
         e._node = node;
         frag.appendChild(e);
       };
-      for (let a = this.focus.parent; a; a = a.parent) put(a, 0, width, true);
       const scale = width / (this.focus.value || 1);
+      // As tall as the frames wide enough to draw: a deep chain of
+      // slivers leaves no empty band.
+      const deepest = node => {
+        if (node.value * scale < 1) return node.depth - 1;
+        let d = node.depth;
+        for (const kid of node.kids.values()) d = Math.max(d, deepest(kid));
+        return d;
+      };
+      this.shown = Math.max(deepest(this.focus), this.focus.depth);
+      this.box.style.height = (this.shown + 1) * 18 + 2 + 'px';
+      for (let a = this.focus.parent; a; a = a.parent) put(a, 0, width, true);
       const walk = (node, x) => {
         const w = node.value * scale;
         if (w < 1) return;
@@ -549,6 +559,11 @@
     }
   }
 
+  // A site in the tree: the frame that names its stack, and where.
+  function siteName(s) {
+    const row = F[topFrame(s)];
+    return 'site ' + row[0] + ' (' + where(row) + ')';
+  }
   function drawDomTree() {
     const host = $('#domtree');
     const ret = M.retention;
@@ -566,7 +581,7 @@
         const point = 'accumulation point: block ' + (a.address || '?') +
           ' (' + fmt(a.size) + ' bytes)';
         for (const site of s.sites || []) {
-          paths.push([[r.name, point].concat(rootFirst(site.stack)),
+          paths.push([[r.name, point, siteName(site.stack)],
             site.size.bytes, 'acc']);
           under.set(site.stack, (under.get(site.stack) || 0) +
             site.size.bytes);
@@ -575,7 +590,7 @@
       }
       for (const site of r.sites) {
         const b = site.size.bytes - (under.get(site.stack) || 0);
-        if (b > 0) paths.push([[r.name].concat(rootFirst(site.stack)), b]);
+        if (b > 0) paths.push([[r.name, siteName(site.stack)], b]);
         rest -= b;
       }
       if (rest > 0) paths.push([[r.name, '[other allocation sites]'], rest]);
