@@ -310,7 +310,7 @@ class Page:
         out.append('<p id="s-errors">%s heap error%s%s.</p>' % (
             n(len(errors)) if errors else "No",
             "" if len(errors) == 1 else "s",
-            " (%s times)" % n(sum(e["count"] for e in errors))
+            " (%s)" % times(sum(e["count"] for e in errors))
             if errors else ""))
         ret = m["retention"]
         out.append('<h3>What retains most</h3>')
@@ -505,6 +505,10 @@ class Page:
         out.write('</main>\n<script type="application/json" '
                   'id="memroot-data">%s</script>\n<script>%s</script>\n'
                   '</body></html>\n' % (blob.replace("<", "\\u003c"), js))
+
+
+def times(count):
+    return "%s time%s" % (n(count), "" if count == 1 else "s")
 
 
 def suspect_line(s):
