@@ -442,8 +442,7 @@ class Page:
         return "".join(out)
 
     def path_html(self, path, rows):
-        if path is None:
-            return '<p class="none">The path to it is not in this file.</p>'
+        # The data file's retention section has no paths yet: say nothing.
         if not path:
             return ""
         out = ['<h4>Path to the most of it</h4><ol class="path">']

@@ -45,7 +45,7 @@ def cells(text):
 def test_summary_shows_memchecks_leak_summary(leaks):
     oracle, _, page = leaks
     seen = drive(page, [["ready"], ["text", "#s-leaks tr"],
-                        ["text", "#s-inuse td"]])
+                        ["text", "#s-inuse td"], ["count", ".jserror"]])
     rows = {cells(t)[0]: cells(t)[1:] for t in seen["results"][1][1:]}
     for key, words in (("definitely lost", "definitely lost"),
                        ("indirectly lost", "indirectly lost"),
@@ -59,7 +59,8 @@ def test_summary_shows_memchecks_leak_summary(leaks):
                                  "possibly lost", "still reachable")] \
         == ["2", "1", "1", "1"]
     assert seen["results"][2] == ["416 bytes in 7 blocks"]
-    assert seen["errors"] == []
+    # Every part drawn: no script error, none caught by the page.
+    assert seen["errors"] == [] and seen["results"][3] == 0
 
 
 def test_summary_and_loss_records_are_there_without_javascript(leaks):
@@ -192,3 +193,28 @@ def test_100000_loss_records_draw_only_the_rows_in_view(leaks, tmp_path):
     assert 0 < seen["results"][4] < 100
     assert [t.split()[0] for t in seen["results"][7]] == ["leaker_99999"]
     assert took["records"] < 5000
+
+
+def test_file_without_its_optional_sections_makes_a_page(leaks, tmp_path):
+    """A dump with no leak check, no retention and no profile (each null,
+    as docs/datafile.md allows): the page says so, and its script draws
+    the rest without an error."""
+    _, data, _ = leaks
+    with open(data) as f:
+        d = json.load(f)
+    for member in ("leak", "retention", "profile", "timeline"):
+        d[member] = None
+    path = tmp_path / "bare.json"
+    path.write_text(json.dumps(d))
+    page = report(path, "html", tmp_path / "bare.html")
+    seen = drive(page, [["ready"], ["text", "#s-leaks"],
+                        ["text", "#records p"], ["text", "#s-inuse td"],
+                        ["count", ".jserror"]])
+    assert seen["errors"] == []
+    assert seen["results"][1:] == [["No leak check in this file."],
+                                   ["No leak check in this file."],
+                                   ["416 bytes in 7 blocks"], 0]
+    sarif = report(path, "sarif", tmp_path / "bare.sarif")
+    with open(sarif) as f:
+        assert [r["ruleId"] for r in json.load(f)["runs"][0]["results"]] \
+            == ["InvalidFree"]
