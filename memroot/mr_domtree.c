@@ -47,18 +47,23 @@ void MR_(graph_build)(Int n_nodes, MR_EdgeSource each_edge, void* source,
    VG_(free)(b.fill);
 }
 
-static void reversed_edges(void* source, MR_EdgeFn emit, void* opaque)
-{
-   const MR_Graph* g = source;
-   Int v, e;
-   for (v = 0; v < g->n_nodes; v++)
-      for (e = g->off[v]; e < g->off[v + 1]; e++)
-         emit(g->adj[e], v, opaque);
-}
-
 void MR_(graph_transpose)(const MR_Graph* g, MR_Graph* t)
 {
-   MR_(graph_build)(g->n_nodes, reversed_edges, (void*)g, t);
+   Int n = g->n_nodes, m = g->off[n], v, e;
+
+   /* The edges are counted by target, then placed with off[w+1] as w's
+      fill pointer, which ends where off[w+2] starts: plain loops and no
+      array more, since a heap's graph has as many edges as blocks. */
+   t->n_nodes = n;
+   t->off = VG_(calloc)("memroot.graph.toff", n + 2, sizeof(Int));
+   for (e = 0; e < m; e++)
+      t->off[g->adj[e] + 2]++;
+   for (v = 1; v <= n; v++)
+      t->off[v + 1] += t->off[v];
+   t->adj = VG_(malloc)("memroot.graph.tadj", (m ? m : 1) * sizeof(Int));
+   for (v = 0; v < n; v++)
+      for (e = g->off[v]; e < g->off[v + 1]; e++)
+         t->adj[t->off[g->adj[e] + 1]++] = v;
 }
 
 void MR_(graph_free)(MR_Graph* g)
@@ -69,36 +74,37 @@ void MR_(graph_free)(MR_Graph* g)
    g->n_nodes = 0;
 }
 
-/* Preorder from node 0; parent[k] is the number of order[k]'s parent. */
+/* Preorder from node 0; parent[k] is the number of order[k]'s parent.
+   The stack (on, next) holds each node of the path with the next of its
+   edges to follow, so that a walk down a long list touches memory in
+   order. */
 static Int number_nodes(const MR_Graph* succ, Int* order, Int* dfn,
-                        Int* parent, Int* stack)
+                        Int* parent, Int* on, Int* next)
 {
-   Int  n = succ->n_nodes, top = 0, k = 0, v;
-   Int* next = VG_(malloc)("memroot.dom.next", n * sizeof(Int));
+   Int n = succ->n_nodes, top = 0, k = 0, v;
 
    for (v = 0; v < n; v++)
       dfn[v] = -1;
    dfn[0] = 0;
    order[0] = 0;
    parent[0] = 0;
-   stack[0] = 0;
+   on[0] = 0;
    next[0] = succ->off[0];
    while (top >= 0) {
-      v = stack[top];
-      if (next[v] < succ->off[v + 1]) {
-         Int w = succ->adj[next[v]++];
+      v = on[top];
+      if (next[top] < succ->off[v + 1]) {
+         Int w = succ->adj[next[top]++];
          if (dfn[w] == -1) {
             dfn[w] = ++k;
             order[k] = w;
             parent[k] = dfn[v];
-            stack[++top] = w;
-            next[w] = succ->off[w];
+            on[++top] = w;
+            next[top] = succ->off[w];
          }
       } else {
          top--;
       }
    }
-   VG_(free)(next);
    return k + 1;
 }
 
@@ -120,47 +126,55 @@ static void compress(Int v, Int* anc, Int* label, const Int* semi, Int* stack)
 }
 
 Int MR_(dominators)(const MR_Graph* succ, const MR_Graph* pred,
-                    Int* order, Int* idom)
+                    Int* order, Int* idom, Int* dfn)
 {
    Int  n = succ->n_nodes, nr, i, e;
-   Int* dfn    = VG_(malloc)("memroot.dom.dfn",    n * sizeof(Int));
-   Int* parent = VG_(malloc)("memroot.dom.parent", n * sizeof(Int));
-   Int* stack  = VG_(malloc)("memroot.dom.stack",  n * sizeof(Int));
-   Int* semi, *label, *anc;
+   Int* semi  = VG_(malloc)("memroot.dom.semi",  n * sizeof(Int));
+   Int* label = VG_(malloc)("memroot.dom.label", n * sizeof(Int));
+   Int* anc, *stack = NULL;
 
    tl_assert(n > 0);
-   nr    = number_nodes(succ, order, dfn, parent, stack);
-   semi  = VG_(malloc)("memroot.dom.semi",  nr * sizeof(Int));
-   label = VG_(malloc)("memroot.dom.label", nr * sizeof(Int));
-   anc   = VG_(malloc)("memroot.dom.anc",   nr * sizeof(Int));
+   /* idom holds the parents until each is replaced by the immediate
+      dominator; the walk's stack becomes semi and label.  A heap's graph
+      is as big as the heap: each array less is one less pass. */
+   nr  = number_nodes(succ, order, dfn, idom, semi, label);
+   anc = VG_(malloc)("memroot.dom.anc", nr * sizeof(Int));
    for (i = 0; i < nr; i++) {
       semi[i] = label[i] = i;
       anc[i] = -1;
    }
    for (i = nr - 1; i > 0; i--) {
       Int w = order[i];
+      /* One predecessor: the parent, not linked yet, is the
+         semidominator (most blocks of a heap). */
+      if (pred->off[w + 1] - pred->off[w] == 1) {
+         semi[i] = anc[i] = idom[i];
+         continue;
+      }
       for (e = pred->off[w]; e < pred->off[w + 1]; e++) {
          Int j = dfn[pred->adj[e]], u = j;
          if (j == -1)
             continue;              /* an edge from an unreached node */
          if (anc[j] != -1) {
+            if (stack == NULL)
+               stack = VG_(malloc)("memroot.dom.stack", nr * sizeof(Int));
             compress(j, anc, label, semi, stack);
             u = label[j];
          }
          if (semi[u] < semi[i])
             semi[i] = semi[u];
       }
-      anc[i] = parent[i];
+      anc[i] = idom[i];
    }
+   /* The immediate dominator is the nearest common ancestor of the
+      parent and the semidominator: idom[d] is final for d < i. */
    idom[0] = 0;
    for (i = 1; i < nr; i++) {
-      Int d = parent[i];
+      Int d = idom[i];
       while (d > semi[i])
          d = idom[d];
       idom[i] = d;
    }
-   VG_(free)(dfn);
-   VG_(free)(parent);
    VG_(free)(stack);
    VG_(free)(semi);
    VG_(free)(label);

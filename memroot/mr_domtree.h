@@ -32,8 +32,9 @@ void MR_(graph_free)(MR_Graph* g);
    algorithm, without recursion.  order[0..n) gets the reached nodes in
    depth-first preorder (order[0] is 0) and n is returned; idom[k] is the
    preorder number of the immediate dominator of order[k] (idom[0] = 0),
-   so that idom[k] < k. */
+   so that idom[k] < k; dfn[v] is the preorder number of node v, or -1
+   if node 0 does not reach it. */
 Int MR_(dominators)(const MR_Graph* succ, const MR_Graph* pred,
-                    Int* order, Int* idom);
+                    Int* order, Int* idom, Int* dfn);
 
 #endif

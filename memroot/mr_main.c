@@ -21,6 +21,7 @@
 #include "mr_retain_report.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
+#include "mr_threads.h"
 #include "mr_xtmemory.h"
 
 static void mr_post_clo_init(void)
@@ -195,6 +196,7 @@ static void mr_pre_clo_init(void)
    MR_(mempool_init)();
    MR_(store_sites_init)();
    MR_(slots_register_events)();
+   MR_(threads_register)();
 }
 
 VG_DETERMINE_INTERFACE_VERSION(mr_pre_clo_init)

@@ -53,10 +53,11 @@ static const HChar usage_who_points_at[] =
 "         with len > 1, will also show \"interior pointers\")\n";
 
 static const HChar usage_retention[] =
-"  retention [any*|increased|changed] [limited <max_roots>]\n"
+"  retention [any*|increased|changed] [limited <max_roots>] [stacks]\n"
 "        searches the heap and shows the roots retaining the most of it;\n"
 "        with increased (changed), the roots whose retained memory grew\n"
-"        (or changed) since the last retention report, fastest first\n"
+"        (or changed) since the last retention report, fastest first;\n"
+"        with stacks, also each thread's stack frame by frame\n"
 "            * = defaults\n";
 
 static const HChar usage_retention_path[] =
@@ -337,7 +338,7 @@ static void retention_command(HChar** saveptr)
    MR_(clo_retention_params)(&p);
    for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
         kw = VG_(strtok_r)(NULL, " ", saveptr)) {
-      switch (VG_(keyword_id)("any increased changed limited", kw,
+      switch (VG_(keyword_id)("any increased changed limited stacks", kw,
                               kwd_report_all)) {
       case -2:
       case -1:
@@ -352,6 +353,7 @@ static void retention_command(HChar** saveptr)
             return;
          p.max_roots = max_roots;
          break;
+      case 4: p.stacks = True; break;
       default:
          tl_assert(0);
       }

@@ -39,6 +39,7 @@ Long             MR_(clo_retention_sites)       = 3;
 Double           MR_(clo_retention_threshold)   = 0.1;
 const HChar*     MR_(clo_retention_file)        = NULL;
 Addr             MR_(clo_retention_path)        = 0;
+Bool             MR_(clo_retention_stacks)      = False;
 
 /* Memcheck's freed-block queue. */
 Long             MR_(clo_freelist_vol)          = 20000000;
@@ -176,6 +177,7 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
       check_not_empty(arg, MR_(clo_retention_file));
    else if VG_STR_CLO(arg, "--retention-path", address)
       parse_block_address(arg, address, &MR_(clo_retention_path));
+   else if VG_BOOL_CLO(arg, "--retention-stacks", MR_(clo_retention_stacks)) {}
 
    else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
       /* With "memcheck", readers that only accept the tool names they know
@@ -238,6 +240,8 @@ void MR_(print_usage)(void)
 "        (%%p is replaced with the PID, %%q{VAR} with $VAR) [none]\n"
 "    --retention-path=<address>       at exit, show the shortest paths from\n"
 "        roots to the block holding <address> [none]\n"
+"    --retention-stacks=no|yes        with the retention report, each thread's\n"
+"        stack frame by frame: what each frame and local retains [no]\n"
 "    --xtree-leak=no|yes              output leak result in xtree format? [no]\n"
 "        (yes implies --leak-check=full --show-leak-kinds=all, unless\n"
 "         --leak-check=no)\n"
@@ -371,6 +375,7 @@ void MR_(clo_retention_params)(MR_RetentionParams* p)
    p->max_sites     = MR_(clo_retention_sites);
    p->threshold_ppm = (UInt)(MR_(clo_retention_threshold) * 10000.0 + 0.5);
    p->deltamode     = MR_LCD_Any;
+   p->stacks        = MR_(clo_retention_stacks);
    p->json_file     = MR_(clo_retention_file);
 }
 

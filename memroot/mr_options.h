@@ -34,6 +34,7 @@ extern Long             MR_(clo_retention_sites);
 extern Double           MR_(clo_retention_threshold);   /* percent */
 extern const HChar*     MR_(clo_retention_file);
 extern Addr             MR_(clo_retention_path);
+extern Bool             MR_(clo_retention_stacks);
 
 /* The heap and its profile. */
 extern Long             MR_(clo_freelist_vol);

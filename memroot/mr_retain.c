@@ -22,43 +22,19 @@
 /*--- The graph                                             ---*/
 /*------------------------------------------------------------*/
 
-/* Every edge: the super-root's to each root, each root's to the blocks
-   its words point into (in the order of its words), each reached block's
-   to the blocks it points into. */
-static void graph_edges(void* source, MR_EdgeFn emit, void* opaque)
-{
-   const MR_Retention* a = source;
-   const MR_Search*    s = a->search;
-   Word n_mem = VG_(sizeXA)(s->root_edges), n_reg = VG_(sizeXA)(s->reg_edges);
-   Word e;
-   Int  r, i;
-   UInt j;
-
-   for (r = 0; r < a->n_roots; r++)
-      emit(0, MR_(node_of_root)(r), opaque);
-   for (e = 0; e < n_mem; e++) {
-      const MR_RootEdge* re = VG_(indexXA)(s->root_edges, e);
-      emit(MR_(node_of_root)(a->root_of_edge[e]),
-           MR_(node_of_block)(a, re->target), opaque);
-   }
-   for (e = 0; e < n_reg; e++) {
-      const MR_RegisterEdge* re = VG_(indexXA)(s->reg_edges, e);
-      emit(MR_(node_of_root)(a->root_of_edge[n_mem + e]),
-           MR_(node_of_block)(a, re->target), opaque);
-   }
-   for (i = 0; i < a->n_blocks; i++)
-      for (j = 0; j < s->edge_n[i]; j++)
-         emit(MR_(node_of_block)(a, i),
-              MR_(node_of_block)(a, s->edges[s->edge_start[i] + j]), opaque);
-}
-
 /* Names the roots, in the order their first words were met (root memory
-   by address, then registers), and builds the graph. */
+   by address, then registers), and builds the graph: the super-root's
+   edges to each root, each root's to the blocks its words point into (in
+   the order of its words), each reached block's to the blocks it points
+   into, which the search kept in rows already. */
 static void build_graph(MR_Retention* a)
 {
    const MR_Search* s = a->search;
-   Word n_mem = VG_(sizeXA)(s->root_edges);
-   Word n_reg = VG_(sizeXA)(s->reg_edges), e;
+   Word  n_mem = VG_(sizeXA)(s->root_edges);
+   Word  n_reg = VG_(sizeXA)(s->reg_edges), e;
+   Int   n, r, i;
+   Int*  off, *adj, *fill;
+   UInt  j;
 
    a->root_of_edge = VG_(malloc)("memroot.retain.root_of_edge",
                                  (n_mem + n_reg + 1) * sizeof(UInt));
@@ -73,8 +49,38 @@ static void build_graph(MR_Retention* a)
    }
    a->n_roots  = MR_(roots_n)();
    a->n_blocks = s->n_blocks;
-   a->n_nodes  = 1 + a->n_roots + a->n_blocks;
-   MR_(graph_build)(a->n_nodes, graph_edges, a, &a->succ);
+   a->n_nodes  = n = 1 + a->n_roots + a->n_blocks;
+
+   off = VG_(calloc)("memroot.graph.off", n + 1, sizeof(Int));
+   off[1] = a->n_roots;
+   for (e = 0; e < n_mem + n_reg; e++)
+      off[MR_(node_of_root)(a->root_of_edge[e]) + 1]++;
+   for (i = 0; i < a->n_blocks; i++)
+      off[MR_(node_of_block)(a, i) + 1] = s->edge_n[i];
+   for (i = 0; i < n; i++)
+      off[i + 1] += off[i];
+   adj = VG_(malloc)("memroot.graph.adj", (off[n] ? off[n] : 1) * sizeof(Int));
+   for (r = 0; r < a->n_roots; r++)
+      adj[r] = MR_(node_of_root)(r);
+   fill = VG_(malloc)("memroot.graph.fill", (a->n_roots + 1) * sizeof(Int));
+   for (r = 0; r < a->n_roots; r++)
+      fill[r] = off[MR_(node_of_root)(r)];
+   for (e = 0; e < n_mem; e++)
+      adj[fill[a->root_of_edge[e]]++] = MR_(node_of_block)(
+         a, ((const MR_RootEdge*)VG_(indexXA)(s->root_edges, e))->target);
+   for (e = 0; e < n_reg; e++)
+      adj[fill[a->root_of_edge[n_mem + e]]++] = MR_(node_of_block)(
+         a, ((const MR_RegisterEdge*)VG_(indexXA)(s->reg_edges, e))->target);
+   VG_(free)(fill);
+   for (i = 0; i < a->n_blocks; i++) {
+      Int* to = adj + off[MR_(node_of_block)(a, i)];
+      const Int* from = s->edges + s->edge_start[i];
+      for (j = 0; j < s->edge_n[i]; j++)
+         to[j] = MR_(node_of_block)(a, from[j]);
+   }
+   a->succ.n_nodes = n;
+   a->succ.off = off;
+   a->succ.adj = adj;
    MR_(graph_transpose)(&a->succ, &a->pred);
 }
 
@@ -82,48 +88,68 @@ static void build_graph(MR_Retention* a)
 /*--- Dominators and sizes                                  ---*/
 /*------------------------------------------------------------*/
 
-static void idom_edges(void* source, MR_EdgeFn emit, void* opaque)
-{
-   const MR_Retention* a = source;
-   Int k;
-   for (k = 1; k < a->nr; k++)
-      emit(a->idom[k], k, opaque);
-}
-
 static void dominate(MR_Retention* a)
 {
-   Int k, i, n = a->n_nodes;
+   Int k, i, n = a->n_nodes, t;
 
    a->order = VG_(malloc)("memroot.retain.order", n * sizeof(Int));
    a->idom  = VG_(malloc)("memroot.retain.idom",  n * sizeof(Int));
-   a->nr    = MR_(dominators)(&a->succ, &a->pred, a->order, a->idom);
    a->dfn   = VG_(malloc)("memroot.retain.dfn", n * sizeof(Int));
-   for (i = 0; i < n; i++)
-      a->dfn[i] = -1;
-   for (k = 0; k < a->nr; k++)
-      a->dfn[a->order[k]] = k;
+   a->nr    = MR_(dominators)(&a->succ, &a->pred, a->order, a->idom, a->dfn);
 
+   /* Each block's own size, in the blocks' order (the search's blocks
+      lie in memory in that order), then each subtree's from the leaves
+      up: idom[k] < k. */
    a->ret_bytes  = VG_(calloc)("memroot.retain.rbytes", a->nr, sizeof(SizeT));
    a->ret_blocks = VG_(calloc)("memroot.retain.rblocks", a->nr, sizeof(UInt));
-   for (k = a->nr - 1; k > 0; k--) {
-      Int v = a->order[k];
-      if (MR_(node_is_block)(a, v)) {
-         a->ret_bytes[k] += a->search->blocks[MR_(block_of_node)(a, v)]->szB;
-         a->ret_blocks[k]++;
-      }
-      a->ret_bytes[a->idom[k]]  += a->ret_bytes[k];
-      a->ret_blocks[a->idom[k]] += a->ret_blocks[k];
-   }
-   a->top = VG_(malloc)("memroot.retain.top", a->nr * sizeof(Int));
-   a->top[0] = 0;
-   for (k = 1; k < a->nr; k++)
-      a->top[k] = a->idom[k] == 0 ? k : a->top[a->idom[k]];
-   MR_(graph_build)(a->nr, idom_edges, a, &a->kids);
-
    a->live.bytes = 0;
    a->live.blocks = a->n_blocks;
-   for (i = 0; i < a->n_blocks; i++)
-      a->live.bytes += a->search->blocks[i]->szB;
+   for (i = 0; i < a->n_blocks; i++) {
+      SizeT szB = a->search->blocks[i]->szB;
+      a->live.bytes += szB;
+      k = a->dfn[MR_(node_of_block)(a, i)];
+      if (k != -1) {
+         a->ret_bytes[k]  = szB;
+         a->ret_blocks[k] = 1;
+      }
+   }
+   /* From the leaves up: when k is met, what it retains is final, and so
+      is what its heavier siblings (above it) retain. */
+   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
+                                   a->nr * sizeof(Int));
+   for (k = 0; k < a->nr; k++)
+      a->heaviest_child[k] = -1;
+   for (k = a->nr - 1; k > 0; k--) {
+      Int p = a->idom[k], *h = &a->heaviest_child[p];
+      a->ret_bytes[p]  += a->ret_bytes[k];
+      a->ret_blocks[p] += a->ret_blocks[k];
+      if (*h == -1 || a->ret_bytes[k] >= a->ret_bytes[*h])
+         *h = k;
+   }
+   /* The children of the super-root (the tops), each node's one among
+      them (known before the node, as idom[k] < k), and the children of
+      the roots. */
+   a->n_tops = 0;
+   for (k = 1; k < a->nr; k++)
+      if (a->idom[k] == 0)
+         a->n_tops++;
+   a->tops = VG_(malloc)("memroot.retain.tops",
+                         (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   a->top  = VG_(malloc)("memroot.retain.top", a->nr * sizeof(Int));
+   a->root_children = VG_(newXA)(VG_(malloc), "memroot.retain.rchildren",
+                                 VG_(free), sizeof(Int));
+   a->top[0] = -1;
+   for (k = 1, t = 0; k < a->nr; k++) {
+      Int p = a->idom[k];
+      if (p == 0) {
+         a->tops[t] = k;
+         a->top[k] = t++;
+      } else {
+         a->top[k] = a->top[p];
+         if (!MR_(node_is_block)(a, a->order[p]))
+            VG_(addToXA)(a->root_children, &k);
+      }
+   }
 }
 
 MR_Retention* MR_(retention_attribute)(MR_Search* s)
@@ -145,21 +171,42 @@ MR_Retention* MR_(retention_attribute)(MR_Search* s)
 /*------------------------------------------------------------*/
 
 /* The edges between subtrees under the super-root, as (top, top) over
-   preorder numbers: each leads to a shared block. */
+   indexes of tops, each leading to a shared block: found in one walk of
+   the graph, and few. */
+typedef struct { Int from, to; } TopEdge;
+
 static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
 {
-   const MR_Retention* a = source;
-   Int k, e;
-   for (k = 1; k < a->nr; k++) {
-      Int v = a->order[k];
-      for (e = a->succ.off[v]; e < a->succ.off[v + 1]; e++) {
-         Int kw = a->dfn[a->succ.adj[e]];
-         if (a->top[kw] == a->top[k])
+   const XArray* cross = source;
+   Word e;
+   for (e = 0; e < VG_(sizeXA)(cross); e++) {
+      const TopEdge* te = VG_(indexXA)(cross, e);
+      emit(te->from, te->to, opaque);
+   }
+}
+
+static XArray* cross_edges(const MR_Retention* a)
+{
+   XArray* cross = VG_(newXA)(VG_(malloc), "memroot.retain.cross", VG_(free),
+                              sizeof(TopEdge));
+   Int t, e;
+   /* An edge between two subtrees ends at the top of one: at a shared
+      block, as a root's only edge is from the super-root. */
+   for (t = 0; t < a->n_tops; t++) {
+      Int w = a->order[a->tops[t]];
+      if (!MR_(node_is_block)(a, w))
+         continue;
+      for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++) {
+         Int kv = a->dfn[a->pred.adj[e]];
+         TopEdge te;
+         if (kv == -1 || a->top[kv] == t)
             continue;
-         tl_assert(a->idom[kw] == 0);
-         emit(a->top[k], kw, opaque);
+         te.from = a->top[kv];
+         te.to   = t;
+         VG_(addToXA)(cross, &te);
       }
    }
+   return cross;
 }
 
 /* What each root reaches: the subtrees of the shared blocks it reaches,
@@ -169,26 +216,31 @@ static void reachable_sizes(const MR_Retention* a, MR_Size* reach,
                             XArray** sharers)
 {
    MR_Graph h;
-   Int      k, e, i;
+   Int      x, e, i;
    Int*     stamp, *stack;
 
-   MR_(graph_build)(a->nr, subtree_edges, (void*)a, &h);
-   stamp = VG_(malloc)("memroot.retain.stamp", a->nr * sizeof(Int));
-   stack = VG_(malloc)("memroot.retain.hstack", a->nr * sizeof(Int));
-   for (k = 0; k < a->nr; k++)
-      stamp[k] = -1;
+   XArray*  cross = cross_edges(a);
+   MR_(graph_build)(a->n_tops, subtree_edges, cross, &h);
+   VG_(deleteXA)(cross);
+   stamp = VG_(malloc)("memroot.retain.stamp",
+                       (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   stack = VG_(malloc)("memroot.retain.hstack",
+                       (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   for (x = 0; x < a->n_tops; x++)
+      stamp[x] = -1;
    for (i = 0; i < a->n_roots; i++) {
-      Int kr = a->dfn[MR_(node_of_root)(i)], top = 0;
+      Int kr = a->dfn[MR_(node_of_root)(i)], top = 0, tr;
       reach[i].bytes = reach[i].blocks = 0;
       if (kr == -1)
          continue;
-      stamp[kr] = i;
-      stack[top++] = kr;
+      tr = a->top[kr];
+      stamp[tr] = i;
+      stack[top++] = tr;
       while (top > 0) {
-         Int x = stack[--top];
-         reach[i].bytes  += a->ret_bytes[x];
-         reach[i].blocks += a->ret_blocks[x];
-         if (x != kr)
+         x = stack[--top];
+         reach[i].bytes  += a->ret_bytes[a->tops[x]];
+         reach[i].blocks += a->ret_blocks[a->tops[x]];
+         if (x != tr)
             VG_(addToXA)(sharers[x], &i);
          for (e = h.off[x]; e < h.off[x + 1]; e++) {
             if (stamp[h.adj[e]] != i) {
@@ -213,22 +265,30 @@ static Int cmp_shared_size(const void* va, const void* vb)
    return x->k < y->k ? -1 : x->k > y->k ? 1 : 0;
 }
 
-static void find_shared(MR_Retention* a)
+/* The shared blocks, each with the list its sharers go to (by top). */
+static void find_shared(MR_Retention* a, XArray** sharers)
 {
-   Int k, n = 0;
-   a->shared = VG_(malloc)("memroot.retain.shared",
-                           (a->nr ? a->nr : 1) * sizeof(MR_SharedBlock));
-   a->shared_total.bytes = a->shared_total.blocks = 0;
-   for (k = 1; k < a->nr; k++)
-      if (a->idom[k] == 0 && MR_(node_is_block)(a, a->order[k])) {
-         a->shared[n].k = k;
-         a->shared[n].retained.bytes  = a->ret_bytes[k];
-         a->shared[n].retained.blocks = a->ret_blocks[k];
-         a->shared[n].sharers = NULL;
+   Int t, n = 0;
+   for (t = 0; t < a->n_tops; t++)
+      if (MR_(node_is_block)(a, a->order[a->tops[t]]))
          n++;
-         a->shared_total.bytes  += a->ret_bytes[k];
-         a->shared_total.blocks += a->ret_blocks[k];
-      }
+   a->shared = VG_(malloc)("memroot.retain.shared",
+                           (n ? n : 1) * sizeof(MR_SharedBlock));
+   a->shared_total.bytes = a->shared_total.blocks = 0;
+   for (t = 0, n = 0; t < a->n_tops; t++) {
+      Int k = a->tops[t];
+      if (!MR_(node_is_block)(a, a->order[k]))
+         continue;
+      a->shared[n].k = k;
+      a->shared[n].retained.bytes  = a->ret_bytes[k];
+      a->shared[n].retained.blocks = a->ret_blocks[k];
+      a->shared[n].sharers = sharers[t] =
+         VG_(newXA)(VG_(malloc), "memroot.retain.sharer", VG_(free),
+                    sizeof(Int));
+      n++;
+      a->shared_total.bytes  += a->ret_bytes[k];
+      a->shared_total.blocks += a->ret_blocks[k];
+   }
    VG_(ssort)(a->shared, n, sizeof(MR_SharedBlock), cmp_shared_size);
    a->n_shared = n;
 }
@@ -308,6 +368,8 @@ void MR_(retention_remember)(const MR_Retention* a)
       Int       k  = a->dfn[MR_(node_of_root)(i)];
       PrevRoot* pr = VG_(OSetGen_AllocNode)(prev_roots, sizeof(PrevRoot));
       pr->root = *MR_(roots_get)(i);
+      /* An index into this attribution's threads means nothing later. */
+      pr->root.thread = -1;
       pr->retained.bytes  = a->ret_bytes[k];
       pr->retained.blocks = a->ret_blocks[k];
       pr->seen = False;
@@ -372,37 +434,309 @@ static Word cmp_site(const void* key, const void* elem)
    return 0;
 }
 
+/* The tally of (k, stack) in sites, made if new.  Blocks come in
+   preorder, where a list's blocks, from one site, follow each other: the
+   last tally is asked first. */
+static MR_AllocSiteSize* site_tally(OSet* sites, Int k, ExeContext* at,
+                                    MR_AllocSiteSize** last)
+{
+   MR_AllocSiteSize key, *s;
+   if (*last != NULL && (*last)->k == k && (*last)->allocated_at == at)
+      return *last;
+   key.k = k;
+   key.allocated_at = at;
+   s = VG_(OSetGen_Lookup)(sites, &key);
+   if (s == NULL) {
+      s = VG_(OSetGen_AllocNode)(sites, sizeof(MR_AllocSiteSize));
+      *s = key;
+      s->size.bytes = s->size.blocks = 0;
+      VG_(OSetGen_Insert)(sites, s);
+   }
+   *last = s;
+   return s;
+}
+
+static ExeContext* allocated_at(const MR_Retention* a, Int k)
+{
+   return a->search->blocks[MR_(block_of_node)(a, a->order[k])]->allocated_at;
+}
+
 /* Allocation sites of the blocks under each selected top. */
 static OSet* tally_sites(const MR_Retention* a, const Bool* selected)
 {
    OSet* sites = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
                                      "memroot.retain.sites", VG_(free));
-   Int k;
-   for (k = 1; k < a->nr; k++) {
-      Int v = a->order[k];
+   MR_AllocSiteSize* last = NULL;
+   Int i;
+   /* In the blocks' order, which is their shadows' order in memory. */
+   for (i = 0; i < a->n_blocks; i++) {
       const MR_Block*   b;
-      MR_AllocSiteSize  key, *s;
-      if (!MR_(node_is_block)(a, v) || !selected[a->top[k]])
+      MR_AllocSiteSize* s;
+      Int k = a->dfn[MR_(node_of_block)(a, i)];
+      if (k == -1 || !selected[a->top[k]])
          continue;
-      b = a->search->blocks[MR_(block_of_node)(a, v)];
-      key.k = a->top[k];
-      key.allocated_at = b->allocated_at;
-      s = VG_(OSetGen_Lookup)(sites, &key);
-      if (s == NULL) {
-         s = VG_(OSetGen_AllocNode)(sites, sizeof(MR_AllocSiteSize));
-         *s = key;
-         s->size.bytes = s->size.blocks = 0;
-         VG_(OSetGen_Insert)(sites, s);
-      }
+      b = a->search->blocks[i];
+      s = site_tally(sites, MR_(top_of)(a, k), b->allocated_at, &last);
       s->size.bytes += b->szB;
       s->size.blocks++;
    }
    return sites;
 }
 
+/* Where the path to the most of each selected root's memory starts:
+   among the root's children in the dominator tree, those allocated at
+   the site whose children retain the most together, and of them the one
+   retaining the most.  A root's biggest child alone may be a stray block
+   while most of what the root holds is in many small blocks of one site
+   (an array of pointers on a stack). */
+static void choose_path_heads(MR_Retention* a, const Bool* selected)
+{
+   OSet* by_site = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
+                                       "memroot.retain.heads", VG_(free));
+   Word              n = VG_(sizeXA)(a->root_children), c;
+   ExeContext**      site;
+   SizeT*            best;
+   MR_AllocSiteSize *last = NULL, *h;
+   Int t;
+
+   a->path_head = VG_(malloc)("memroot.retain.path_head",
+                              (a->n_tops ? a->n_tops : 1) * sizeof(Int));
+   site = VG_(calloc)("memroot.retain.hsite", a->n_tops ? a->n_tops : 1,
+                      sizeof(ExeContext*));
+   best = VG_(calloc)("memroot.retain.hbest", a->n_tops ? a->n_tops : 1,
+                      sizeof(SizeT));
+   for (c = 0; c < n; c++) {
+      Int k = *(Int*)VG_(indexXA)(a->root_children, c);
+      if (!selected[a->top[k]])
+         continue;
+      h = site_tally(by_site, a->idom[k], allocated_at(a, k), &last);
+      h->size.bytes += a->ret_bytes[k];
+      h->size.blocks++;
+   }
+   VG_(OSetGen_ResetIter)(by_site);
+   while ((h = VG_(OSetGen_Next)(by_site)) != NULL) {
+      t = a->top[h->k];
+      if (site[t] == NULL || h->size.bytes > best[t]
+          || (h->size.bytes == best[t]
+              && VG_(get_ECU_from_ExeContext)(h->allocated_at)
+                 < VG_(get_ECU_from_ExeContext)(site[t]))) {
+         site[t] = h->allocated_at;
+         best[t] = h->size.bytes;
+      }
+   }
+   for (t = 0; t < a->n_tops; t++)
+      a->path_head[t] = -1;
+   for (c = 0; c < n; c++) {
+      Int k = *(Int*)VG_(indexXA)(a->root_children, c), *head;
+      if (!selected[a->top[k]] || allocated_at(a, k) != site[a->top[k]])
+         continue;
+      head = &a->path_head[a->top[k]];
+      if (*head == -1 || a->ret_bytes[k] > a->ret_bytes[*head])
+         *head = k;
+   }
+   VG_(free)(site);
+   VG_(free)(best);
+   VG_(OSetGen_Destroy)(by_site);
+}
+
+/*------------------------------------------------------------*/
+/*--- The stack view                                        ---*/
+/*------------------------------------------------------------*/
+
+static void add_size(MR_Size* to, SizeT bytes, UInt blocks)
+{
+   to->bytes  += bytes;
+   to->blocks += blocks;
+}
+
+/* The frame group of root i, or -1. */
+static Int frame_group(const MR_StackView* v, const MR_Root* r)
+{
+   if (r->thread < 0 || r->key.kind != MR_RootStack)
+      return -1;
+   return v->frame_base[r->thread] + r->frame_no;
+}
+
+/* Order of a group's roots: the biggest first, then as met. */
+static const MR_Retention* sorting;
+
+static Int cmp_root_index_size(const void* va, const void* vb)
+{
+   UInt  x = *(const UInt*)va, y = *(const UInt*)vb;
+   Int   kx = sorting->dfn[MR_(node_of_root)(x)];
+   Int   ky = sorting->dfn[MR_(node_of_root)(y)];
+   if (sorting->ret_bytes[kx] != sorting->ret_bytes[ky])
+      return sorting->ret_bytes[kx] > sorting->ret_bytes[ky] ? -1 : 1;
+   if (sorting->root_reach[x].bytes != sorting->root_reach[y].bytes)
+      return sorting->root_reach[x].bytes > sorting->root_reach[y].bytes
+             ? -1 : 1;
+   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* Puts each root of a group into its group's slice, biggest first;
+   group_of gives -1 for roots in no group. */
+static void group_roots(const MR_Retention* a, UInt n_groups,
+                        Int (*group_of)(const MR_StackView*, const MR_Root*),
+                        const MR_StackView* v, UInt** start, UInt** list)
+{
+   UInt* fill;
+   UInt  g;
+   Int   i;
+   *start = VG_(calloc)("memroot.retain.gstart", n_groups + 1, sizeof(UInt));
+   for (i = 0; i < a->n_roots; i++) {
+      Int gi = group_of(v, MR_(roots_get)(i));
+      if (gi >= 0)
+         (*start)[gi + 1]++;
+   }
+   for (g = 0; g < n_groups; g++)
+      (*start)[g + 1] += (*start)[g];
+   *list = VG_(malloc)("memroot.retain.glist",
+                       ((*start)[n_groups] + 1) * sizeof(UInt));
+   fill = VG_(malloc)("memroot.retain.gfill", (n_groups + 1) * sizeof(UInt));
+   for (g = 0; g < n_groups; g++)
+      fill[g] = (*start)[g];
+   for (i = 0; i < a->n_roots; i++) {
+      Int gi = group_of(v, MR_(roots_get)(i));
+      if (gi >= 0)
+         (*list)[fill[gi]++] = i;
+   }
+   VG_(free)(fill);
+   sorting = a;
+   for (g = 0; g < n_groups; g++)
+      VG_(ssort)(*list + (*start)[g], (*start)[g + 1] - (*start)[g],
+                 sizeof(UInt), cmp_root_index_size);
+   sorting = NULL;
+}
+
+static Int rest_group(const MR_StackView* v, const MR_Root* r)
+{
+   return r->thread >= 0 && r->key.kind != MR_RootStack ? r->thread : -1;
+}
+
+static Int thread_group(const MR_StackView* v, const MR_Root* r)
+{
+   return r->thread;
+}
+
+/* What a group of roots retains together: what its roots retain, and
+   the shared blocks only its roots reach; what it reaches: what its
+   roots retain, and the shared blocks any of them reaches.  Groups are
+   given by root (group_of); stamp has a slot per group. */
+static void group_sizes(const MR_Retention* a, const MR_StackView* v,
+                        Int (*group_of)(const MR_StackView*, const MR_Root*),
+                        UInt n_groups, MR_Size* retained, MR_Size* reach)
+{
+   Int* stamp = VG_(malloc)("memroot.retain.gstamp",
+                            (n_groups + 1) * sizeof(Int));
+   Int  i, t;
+   Word e;
+   for (i = 0; i < (Int)n_groups; i++)
+      stamp[i] = -1;
+   for (i = 0; i < a->n_roots; i++) {
+      Int g = group_of(v, MR_(roots_get)(i));
+      Int k = a->dfn[MR_(node_of_root)(i)];
+      if (g < 0)
+         continue;
+      add_size(&retained[g], a->ret_bytes[k], a->ret_blocks[k]);
+      add_size(&reach[g], a->ret_bytes[k], a->ret_blocks[k]);
+   }
+   for (t = 0; t < a->n_shared; t++) {
+      const MR_SharedBlock* sb = &a->shared[t];
+      Int  only = -2;
+      for (e = 0; e < VG_(sizeXA)(sb->sharers); e++) {
+         Int g = group_of(v, MR_(roots_get)(*(Int*)VG_(indexXA)(sb->sharers, e)));
+         only = only == -2 || only == g ? g : -1;
+         if (g >= 0 && stamp[g] != t) {
+            stamp[g] = t;
+            add_size(&reach[g], sb->retained.bytes, sb->retained.blocks);
+         }
+      }
+      if (only >= 0)
+         add_size(&retained[only], sb->retained.bytes, sb->retained.blocks);
+   }
+   VG_(free)(stamp);
+}
+
+static Int all_threads_group(const MR_StackView* v, const MR_Root* r)
+{
+   return r->thread >= 0 ? 0 : -1;
+}
+
+static Int cmp_thread_number(const void* va, const void* vb)
+{
+   const MR_ThreadSnap* x = MR_(roots_thread)(*(const UInt*)va);
+   const MR_ThreadSnap* y = MR_(roots_thread)(*(const UInt*)vb);
+   Bool ex = x->fate == MR_ThreadExited, ey = y->fate == MR_ThreadExited;
+   if (x->tid != y->tid)
+      return x->tid < y->tid ? -1 : 1;
+   if (ex != ey)
+      return ex ? 1 : -1;
+   return x->lo < y->lo ? -1 : x->lo > y->lo ? 1 : 0;
+}
+
+static MR_StackView* stack_view(const MR_Retention* a)
+{
+   MR_StackView* v = VG_(calloc)("memroot.retain.stacks", 1, sizeof(*v));
+   UInt    i, n_frames;
+   MR_Size reach_all;
+
+   v->n_threads = MR_(roots_n_threads)();
+   v->frame_base = VG_(malloc)("memroot.retain.fbase",
+                               (v->n_threads + 1) * sizeof(UInt));
+   for (i = 0, n_frames = 0; i < v->n_threads; i++) {
+      v->frame_base[i] = n_frames;
+      n_frames += MR_(roots_thread)(i)->n_frames;
+   }
+   v->frame_base[v->n_threads] = n_frames;
+   v->thread_order = VG_(malloc)("memroot.retain.torder",
+                                 (v->n_threads + 1) * sizeof(UInt));
+   for (i = 0; i < v->n_threads; i++)
+      v->thread_order[i] = i;
+   VG_(ssort)(v->thread_order, v->n_threads, sizeof(UInt), cmp_thread_number);
+   v->thread_retained = VG_(calloc)("memroot.retain.tret", v->n_threads + 1,
+                                    sizeof(MR_Size));
+   v->thread_reach    = VG_(calloc)("memroot.retain.treach", v->n_threads + 1,
+                                    sizeof(MR_Size));
+   v->frame_retained  = VG_(calloc)("memroot.retain.fret", n_frames + 1,
+                                    sizeof(MR_Size));
+   v->frame_reach     = VG_(calloc)("memroot.retain.freach", n_frames + 1,
+                                    sizeof(MR_Size));
+   group_sizes(a, v, thread_group, v->n_threads, v->thread_retained,
+               v->thread_reach);
+   group_sizes(a, v, frame_group, n_frames, v->frame_retained,
+               v->frame_reach);
+   reach_all.bytes = reach_all.blocks = 0;
+   group_sizes(a, v, all_threads_group, 1, &v->retained, &reach_all);
+   group_roots(a, n_frames, frame_group, v, &v->frame_root_start,
+               &v->frame_roots);
+   group_roots(a, v->n_threads, rest_group, v, &v->rest_start,
+               &v->rest_roots);
+   return v;
+}
+
+static void stack_view_free(MR_StackView* v)
+{
+   if (v == NULL)
+      return;
+   VG_(free)(v->frame_base);
+   VG_(free)(v->thread_order);
+   VG_(free)(v->thread_retained);
+   VG_(free)(v->thread_reach);
+   VG_(free)(v->frame_retained);
+   VG_(free)(v->frame_reach);
+   VG_(free)(v->frame_root_start);
+   VG_(free)(v->frame_roots);
+   VG_(free)(v->rest_start);
+   VG_(free)(v->rest_roots);
+   VG_(free)(v);
+}
+
+/*------------------------------------------------------------*/
+/*--- The report                                            ---*/
+/*------------------------------------------------------------*/
+
 void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
 {
-   MR_Size*  reach;
    XArray**  sharers;
    Bool*     selected;
    UInt      i, n_kept = 0;
@@ -410,23 +744,18 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
 
    a->params    = p;
    a->report_no = n_reports;
-   reach   = VG_(malloc)("memroot.retain.reach",
-                         (a->n_roots ? a->n_roots : 1) * sizeof(MR_Size));
-   sharers = VG_(calloc)("memroot.retain.sharers", a->nr, sizeof(XArray*));
-   find_shared(a);
-   for (t = 0; t < a->n_shared; t++) {
-      Int k = a->shared[t].k;
-      sharers[k] = VG_(newXA)(VG_(malloc), "memroot.retain.sharer",
-                              VG_(free), sizeof(Int));
-      a->shared[t].sharers = sharers[k];
-   }
-   reachable_sizes(a, reach, sharers);
+   a->root_reach = VG_(malloc)("memroot.retain.reach",
+                               (a->n_roots ? a->n_roots : 1) * sizeof(MR_Size));
+   sharers = VG_(calloc)("memroot.retain.sharers", a->n_tops ? a->n_tops : 1,
+                         sizeof(XArray*));
+   find_shared(a, sharers);
+   reachable_sizes(a, a->root_reach, sharers);
    VG_(free)(sharers);
 
    /* Listed: the roots the mode considers, biggest (or fastest growing)
       first, down to the limit and the threshold; the rest are summed. */
-   a->roots = retained_roots(a, reach, p->deltamode, &a->n_considered);
-   VG_(free)(reach);
+   a->roots = retained_roots(a, a->root_reach, p->deltamode,
+                             &a->n_considered);
    VG_(ssort)(a->roots, a->n_considered, sizeof(MR_RetainedRoot),
               p->deltamode == MR_LCD_Any ? cmp_root_size : cmp_root_growth);
    a->others.bytes = a->others.blocks = 0;
@@ -450,15 +779,18 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
    }
    a->n_listed = n_kept;
 
-   selected = VG_(calloc)("memroot.retain.selected", a->nr ? a->nr : 1,
+   selected = VG_(calloc)("memroot.retain.selected", a->n_tops ? a->n_tops : 1,
                           sizeof(Bool));
    for (i = 0; i < a->n_listed; i++)
       if (a->roots[i].k != -1)
-         selected[a->roots[i].k] = True;
+         selected[a->top[a->roots[i].k]] = True;
    for (t = 0; t < a->n_shared; t++)
-      selected[a->shared[t].k] = True;
+      selected[a->top[a->shared[t].k]] = True;
    a->sites = tally_sites(a, selected);
+   choose_path_heads(a, selected);
    VG_(free)(selected);
+   if (p->stacks)
+      a->stacks = stack_view(a);
 }
 
 void MR_(retention_free)(MR_Retention* a)
@@ -467,13 +799,17 @@ void MR_(retention_free)(MR_Retention* a)
    VG_(free)(a->root_of_edge);
    MR_(graph_free)(&a->succ);
    MR_(graph_free)(&a->pred);
-   MR_(graph_free)(&a->kids);
    VG_(free)(a->order);
    VG_(free)(a->idom);
    VG_(free)(a->dfn);
    VG_(free)(a->top);
+   VG_(free)(a->tops);
    VG_(free)(a->ret_bytes);
    VG_(free)(a->ret_blocks);
+   VG_(free)(a->heaviest_child);
+   if (a->root_children != NULL)
+      VG_(deleteXA)(a->root_children);
+   VG_(free)(a->root_reach);
    if (a->shared != NULL) {
       for (t = 0; t < a->n_shared; t++)
          VG_(deleteXA)(a->shared[t].sharers);
@@ -482,6 +818,12 @@ void MR_(retention_free)(MR_Retention* a)
    VG_(free)(a->roots);
    if (a->sites != NULL)
       VG_(OSetGen_Destroy)(a->sites);
+   VG_(free)(a->path_head);
+   stack_view_free(a->stacks);
+   VG_(free)(a->path_next);
+   VG_(free)(a->path_queue);
+   VG_(free)(a->root_word_start);
+   VG_(free)(a->root_words);
    VG_(free)(a);
    MR_(roots_end)();
 }
@@ -529,56 +871,125 @@ UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
 
 Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k)
 {
+   if (!MR_(node_is_block)(a, a->order[k])) {
+      Int head = a->path_head[a->top[k]];
+      if (head < 0)
+         return k;
+      k = head;
+   }
    for (;;) {
-      Int e, best = -1;
-      for (e = a->kids.off[k]; e < a->kids.off[k + 1]; e++) {
-         Int c = a->kids.adj[e];
-         if (best == -1 || a->ret_bytes[c] > a->ret_bytes[best])
-            best = c;
-      }
-      if (best == -1
-          || (MR_(node_is_block)(a, a->order[k])
-              && 2 * a->ret_bytes[best] < a->ret_bytes[k]))
+      Int best = a->heaviest_child[k];
+      if (best == -1 || 2 * a->ret_bytes[best] < a->ret_bytes[k])
          return k;
       k = best;
    }
 }
 
-Int MR_(retention_paths_to)(const MR_Retention* a, Int target, Int* next,
-                            Int* roots, Int max_roots)
+/* The paths' scratch, made once; each path clears only what the last
+   one touched, so that a path per listed root costs what its walk costs,
+   not the size of the graph. */
+static void clear_path(MR_Retention* a)
 {
-   Int* queue = VG_(malloc)("memroot.retain.queue", a->n_nodes * sizeof(Int));
-   Int  head = 0, tail = 0, n_roots = 0, v, e;
+   Int v;
+   if (a->path_next == NULL) {
+      a->path_next  = VG_(malloc)("memroot.retain.next",
+                                  a->n_nodes * sizeof(Int));
+      a->path_queue = VG_(malloc)("memroot.retain.queue",
+                                  a->n_nodes * sizeof(Int));
+      for (v = 0; v < a->n_nodes; v++)
+         a->path_next[v] = -2;
+      a->path_n_queued = 0;
+   }
+   for (v = 0; v < a->path_n_queued; v++)
+      a->path_next[a->path_queue[v]] = -2;
+   a->path_n_queued = 0;
+}
 
-   for (v = 0; v < a->n_nodes; v++)
-      next[v] = -2;
-   next[target] = -1;
-   queue[tail++] = target;
-   while (head < tail && n_roots < max_roots) {
-      Int w = queue[head++];
+static void path_step(MR_Retention* a, Int v, Int w)
+{
+   a->path_next[v] = w;
+   a->path_queue[a->path_n_queued++] = v;
+}
+
+Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
+                            Int max_roots)
+{
+   Int head = 0, n_roots = 0, v, e;
+
+   clear_path(a);
+   path_step(a, target, -1);
+   while (head < a->path_n_queued && n_roots < max_roots) {
+      Int w = a->path_queue[head++];
       for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++) {
          v = a->pred.adj[e];
-         if (v == 0 || next[v] != -2)
+         if (v == 0 || a->path_next[v] != -2)
             continue;
-         next[v] = w;
-         if (MR_(node_is_block)(a, v)) {
-            queue[tail++] = v;
-         } else if (n_roots < max_roots) {
+         /* A root is queued too, so that it is cleared next time; its
+            only predecessor is the super-root. */
+         path_step(a, v, w);
+         if (!MR_(node_is_block)(a, v) && n_roots < max_roots)
             roots[n_roots++] = v;
-         }
       }
    }
-   VG_(free)(queue);
    return n_roots;
 }
 
-Addr MR_(retention_root_word_to)(const MR_Retention* a, UInt r, Int i)
+static Bool has_edge(const MR_Retention* a, Int v, Int w)
 {
-   const MR_Search* s = a->search;
-   Word k;
-   for (k = 0; k < VG_(sizeXA)(s->root_edges); k++) {
-      const MR_RootEdge* e = VG_(indexXA)(s->root_edges, k);
-      if (e->target == i && a->root_of_edge[k] == r)
+   Int e;
+   for (e = a->succ.off[v]; e < a->succ.off[v + 1]; e++)
+      if (a->succ.adj[e] == w)
+         return True;
+   return False;
+}
+
+Bool MR_(retention_path_down)(MR_Retention* a, Int k, Int kt)
+{
+   Int c;
+   /* Every path to kt goes through its dominators, in order: when each
+      dominator points to the next, they are a shortest path.  A long
+      list is walked once, not searched backwards. */
+   for (c = kt; c != k; c = a->idom[c])
+      if (c == 0 || !has_edge(a, a->order[a->idom[c]], a->order[c]))
+         return False;
+   clear_path(a);
+   path_step(a, a->order[kt], -1);
+   for (c = kt; c != k; c = a->idom[c])
+      path_step(a, a->order[a->idom[c]], a->order[c]);
+   return True;
+}
+
+/* The root words of each root, in memory order: counted, then placed. */
+static void index_root_words(MR_Retention* a)
+{
+   Word n_mem = VG_(sizeXA)(a->search->root_edges), e;
+   UInt* fill;
+   Int   r;
+   a->root_word_start = VG_(calloc)("memroot.retain.rwstart", a->n_roots + 1,
+                                    sizeof(UInt));
+   a->root_words = VG_(malloc)("memroot.retain.rwords",
+                               (n_mem + 1) * sizeof(UInt));
+   for (e = 0; e < n_mem; e++)
+      a->root_word_start[a->root_of_edge[e] + 1]++;
+   for (r = 0; r < a->n_roots; r++)
+      a->root_word_start[r + 1] += a->root_word_start[r];
+   fill = VG_(malloc)("memroot.retain.rwfill", (a->n_roots + 1) * sizeof(UInt));
+   for (r = 0; r < a->n_roots; r++)
+      fill[r] = a->root_word_start[r];
+   for (e = 0; e < n_mem; e++)
+      a->root_words[fill[a->root_of_edge[e]]++] = e;
+   VG_(free)(fill);
+}
+
+Addr MR_(retention_root_word_to)(MR_Retention* a, UInt r, Int i)
+{
+   UInt j;
+   if (a->root_word_start == NULL)
+      index_root_words(a);
+   for (j = a->root_word_start[r]; j < a->root_word_start[r + 1]; j++) {
+      const MR_RootEdge* e = VG_(indexXA)(a->search->root_edges,
+                                          a->root_words[j]);
+      if (e->target == i)
          return e->where;
    }
    return 0;

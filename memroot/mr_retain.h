@@ -25,6 +25,8 @@ typedef struct {
    UInt         max_sites;      /* allocation sites listed per root */
    MR_DeltaMode deltamode;      /* which roots, by growth since the last
                                    retention report */
+   Bool         stacks;         /* also each thread's stack, frame by
+                                   frame */
    const HChar* json_file;      /* also written there; NULL: not */
 } MR_RetentionParams;
 
@@ -56,6 +58,29 @@ typedef struct {
    XArray* sharers;           /* of Int: indexes of the roots reaching it */
 } MR_SharedBlock;
 
+/* The stacks of the threads, frame by frame: what each thread's roots
+   (frames, the rest of its stack, its TLS, its registers) retain and
+   reach together, and the same for each frame's roots.  Frames are
+   numbered across threads: thread i's frame f is frame_base[i] + f. */
+typedef struct {
+   UInt     n_threads;         /* MR_(roots_n_threads) */
+   UInt*    thread_order;      /* the threads by number, to show them */
+   UInt*    frame_base;        /* by thread, and the total at the end */
+   MR_Size* thread_retained;   /* by thread */
+   MR_Size* thread_reach;
+   MR_Size* frame_retained;    /* by frame */
+   MR_Size* frame_reach;
+   MR_Size  retained;          /* by every thread's roots together */
+   /* The roots of each frame, biggest first:
+      frame_roots[frame_root_start[g] .. frame_root_start[g+1]); and of
+      each thread those in no frame: rest_roots[rest_start[i] ..
+      rest_start[i+1]). */
+   UInt*    frame_root_start;
+   UInt*    frame_roots;
+   UInt*    rest_start;
+   UInt*    rest_roots;
+} MR_StackView;
+
 /* One attribution.  Arrays "by k" are indexed by preorder number. */
 typedef struct {
    const MR_Search* search;
@@ -67,15 +92,23 @@ typedef struct {
    Int*      order;           /* by k: the node */
    Int*      idom;            /* by k: k of the immediate dominator */
    Int*      dfn;             /* by node: k, or -1 */
-   Int*      top;             /* by k: the child of the super-root above */
+   Int*      top;             /* by k: the index in tops[] of the child of
+                                 the super-root above it (-1 for 0) */
+   Int*      tops;            /* the children of the super-root, by k:
+                                 the roots and the shared blocks */
+   Int       n_tops;
    SizeT*    ret_bytes;       /* by k: of its dominator subtree */
    UInt*     ret_blocks;
+   Int*      heaviest_child;  /* by k: its child in the dominator tree
+                                 retaining the most, or -1 */
+   XArray*   root_children;   /* of Int: the k of each root's children in
+                                 the dominator tree */
    MR_Size   live;            /* every block of the search */
-   MR_Graph  kids;            /* the dominator tree, by k */
 
    /* The report, made by MR_(retention_select). */
    const MR_RetentionParams* params;
    UInt             report_no;     /* retention reports before this one */
+   MR_Size*         root_reach;    /* by root index */
    MR_RetainedRoot* roots;         /* the listed ones first */
    UInt             n_considered;  /* roots the delta mode considers */
    UInt             n_listed;
@@ -84,6 +117,17 @@ typedef struct {
    Int              n_shared;
    MR_Size          shared_total;
    OSet*            sites;         /* of MR_AllocSiteSize, by (k, stack) */
+   Int*             path_head;     /* by top: where the path to the most of
+                                      a listed root's memory starts */
+   MR_StackView*    stacks;        /* params->stacks: the stack view */
+
+   /* Paths: scratch of MR_(retention_paths_to), and the root words of
+      each root, made when first asked. */
+   Int*             path_next;     /* by node */
+   Int*             path_queue;
+   Int              path_n_queued;
+   UInt*            root_word_start;
+   UInt*            root_words;
 } MR_Retention;
 
 static inline Int MR_(node_of_root)(UInt r)
@@ -106,6 +150,12 @@ static inline Int MR_(block_of_node)(const MR_Retention* a, Int v)
    return v - 1 - a->n_roots;
 }
 
+/* The preorder number of the child of the super-root above k. */
+static inline Int MR_(top_of)(const MR_Retention* a, Int k)
+{
+   return a->tops[a->top[k]];
+}
+
 /* The graph, its dominator tree and the retained sizes, for a search
    that kept its edges; the graph takes over the search's block edges,
    which the search no longer has after it (one attribution per search).
@@ -114,7 +164,7 @@ MR_Retention* MR_(retention_attribute)(MR_Search* s);
 
 /* The report p asks for: the roots it lists (growth against the last
    report remembered), what they reach, the shared blocks, the
-   allocation sites of each. */
+   allocation sites of each, and the stack view if asked. */
 void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p);
 
 /* This report's roots, listed or not, become the ones the next report's
@@ -128,19 +178,31 @@ void MR_(retention_free)(MR_Retention* a);
 UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
                               const MR_AllocSiteSize** out, UInt max);
 
-/* Down the dominator tree from k while one child retains at least half of
-   its parent: where what k retains is concentrated. */
+/* Where the memory a listed root (k) retains is: from the root, to the
+   child of the allocation site whose children retain the most, then down
+   the dominator tree while one child retains at least half of its
+   parent.  k itself when it retains no block. */
 Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k);
 
-/* Breadth first from node target against the edges: next[v] becomes the
-   node after v on a shortest path from v to the target (next[target] =
-   -1), for every node met.  Stops once max_roots roots are found, which
-   go to roots[] nearest first; returns how many.  next has n_nodes
-   entries. */
-Int MR_(retention_paths_to)(const MR_Retention* a, Int target, Int* next,
-                            Int* roots, Int max_roots);
+/* Breadth first from node target against the edges: afterwards
+   MR_(retention_path_next)(a, v) is the node after v on a shortest path
+   from v to the target (-1 for the target), for every node met.  Stops
+   once max_roots roots are found, which go to roots[] nearest first;
+   returns how many.  Valid until the next call. */
+Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
+                            Int max_roots);
+
+/* The same for the path from node k down the dominator tree to node kt,
+   which k dominates, when each node of that chain points to the next (a
+   shortest path then); False, and nothing done, when one does not. */
+Bool MR_(retention_path_down)(MR_Retention* a, Int k, Int kt);
+
+static inline Int MR_(retention_path_next)(const MR_Retention* a, Int v)
+{
+   return a->path_next[v];
+}
 
 /* The word of root r that points to block i; 0 for a register. */
-Addr MR_(retention_root_word_to)(const MR_Retention* a, UInt r, Int i);
+Addr MR_(retention_root_word_to)(MR_Retention* a, UInt r, Int i);
 
 #endif

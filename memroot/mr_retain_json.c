@@ -31,19 +31,25 @@ static void json_size(VgFile* fp, const HChar* name, MR_Size s)
                 s.bytes, s.blocks);
 }
 
-static void json_frame(UInt i, DiEpoch ep, Addr ip, void* opaque)
+/* "ip", "function", and "file" and "line" when known. */
+static void json_code_location(VgFile* fp, DiEpoch ep, Addr ip)
 {
-   VgFile*      fp = opaque;
    const HChar *fn, *file, *dir;
    UInt         line;
-   VG_(fprintf)(fp, "%s{\"ip\": \"%#lx\", \"function\": ", i ? ", " : "",
-                ip);
+   VG_(fprintf)(fp, "\"ip\": \"%#lx\", \"function\": ", ip);
    MR_(json_string)(fp, VG_(get_fnname)(ep, ip, &fn) ? fn : NULL);
    if (VG_(get_filename_linenum)(ep, ip, &file, &dir, &line)) {
       VG_(fprintf)(fp, ", \"file\": ");
       MR_(json_string)(fp, file);
       VG_(fprintf)(fp, ", \"line\": %u", line);
    }
+}
+
+static void json_frame(UInt i, DiEpoch ep, Addr ip, void* opaque)
+{
+   VgFile* fp = opaque;
+   VG_(fprintf)(fp, "%s{", i ? ", " : "");
+   json_code_location(fp, ep, ip);
    VG_(fprintf)(fp, "}");
 }
 
@@ -85,23 +91,30 @@ static void json_root(VgFile* fp, const MR_Root* r)
    case MR_RootObject:
       VG_(fprintf)(fp, ", \"object\": ");
       MR_(json_string)(fp, k->name);
+      VG_(fprintf)(fp, ", \"address\": \"%#lx\", \"words\": %u",
+                   r->first_word, r->n_words);
       break;
-   case MR_RootStack: {
-      const HChar* fn;
-      VG_(fprintf)(fp, ", \"thread\": %u, \"frame\": %u, \"ip\": \"%#lx\", "
-                   "\"function\": ", k->tid, r->frame_no, k->base);
-      MR_(json_string)(fp, VG_(get_fnname)(VG_(current_DiEpoch)(),
-                                           k->base, &fn) ? fn : NULL);
+   case MR_RootStack:
+      VG_(fprintf)(fp, ", \"thread\": %u, \"exited\": %s, \"frame\": %u,"
+                   " \"ip\": \"%#lx\", \"function\": ", k->tid,
+                   k->exited ? "true" : "false", r->frame_no, r->ip);
+      MR_(json_string)(fp, MR_(ip_function)(r->ip));
       VG_(fprintf)(fp, ", \"local\": ");
       MR_(json_string)(fp, k->name);
       break;
-   }
+   case MR_RootStackRest:
+      VG_(fprintf)(fp, ", \"thread\": %u, \"exited\": %s, \"part\": \"%s\"",
+                   k->tid, k->exited ? "true" : "false",
+                   k->depth == MR_BELOW_STACK_POINTER
+                      ? "below_stack_pointer" : "above_outermost_frame");
+      break;
    case MR_RootRegister:
       VG_(fprintf)(fp, ", \"thread\": %u, \"register\": ", k->tid);
       MR_(json_string)(fp, k->name);
       break;
    case MR_RootTLS:
-      VG_(fprintf)(fp, ", \"thread\": %u", k->tid);
+      VG_(fprintf)(fp, ", \"thread\": %u, \"exited\": %s", k->tid,
+                   k->exited ? "true" : "false");
       break;
    case MR_RootMapping:
       VG_(fprintf)(fp, ", \"start\": \"%#lx\", \"end\": \"%#lx\", \"file\": ",
@@ -153,6 +166,75 @@ static void json_shared_block(const JsonOut* o, const MR_Retention* a,
    VG_(fprintf)(fp, "}");
 }
 
+static void json_sizes(VgFile* fp, MR_Size retained, MR_Size reach)
+{
+   json_size(fp, "retained", retained);
+   VG_(fprintf)(fp, ", ");
+   json_size(fp, "reachable", reach);
+}
+
+static MR_Size root_retained(const MR_Retention* a, UInt r)
+{
+   Int k = a->dfn[MR_(node_of_root)(r)];
+   MR_Size s = { a->ret_bytes[k], a->ret_blocks[k] };
+   return s;
+}
+
+static void json_thread_stack(VgFile* fp, const MR_Retention* a, UInt i)
+{
+   const MR_StackView*  v = a->stacks;
+   const MR_ThreadSnap* t = MR_(roots_thread)(i);
+   HChar part[64];
+   UInt  f, j;
+
+   VG_(fprintf)(fp, "{\"thread\": %u, \"state\": \"%s\", ", t->tid,
+                t->fate == MR_ThreadLive ? "live" : MR_(str_thread_fate)(t->fate));
+   json_sizes(fp, v->thread_retained[i], v->thread_reach[i]);
+   VG_(fprintf)(fp, ",\n   \"frames\": [");
+   for (f = 0; f < t->n_frames; f++) {
+      UInt g = v->frame_base[i] + f;
+      VG_(fprintf)(fp, "%s\n    {\"frame\": %u, ", f ? "," : "", f);
+      json_code_location(fp, VG_(current_DiEpoch)(), t->ips[f]);
+      VG_(fprintf)(fp, ", ");
+      json_sizes(fp, v->frame_retained[g], v->frame_reach[g]);
+      VG_(fprintf)(fp, ", \"locals\": [");
+      for (j = v->frame_root_start[g]; j < v->frame_root_start[g + 1]; j++) {
+         UInt r = v->frame_roots[j];
+         VG_(fprintf)(fp, "%s{\"local\": ", j > v->frame_root_start[g] ? ", " : "");
+         MR_(json_string)(fp, MR_(roots_get)(r)->key.name);
+         VG_(fprintf)(fp, ", ");
+         json_sizes(fp, root_retained(a, r), a->root_reach[r]);
+         VG_(fprintf)(fp, "}");
+      }
+      VG_(fprintf)(fp, "]}");
+   }
+   VG_(fprintf)(fp, "],\n   \"parts\": [");
+   for (j = v->rest_start[i]; j < v->rest_start[i + 1]; j++) {
+      UInt r = v->rest_roots[j];
+      VG_(fprintf)(fp, "%s{\"part\": ", j > v->rest_start[i] ? ", " : "");
+      MR_(json_string)(fp, MR_(root_part_name)(MR_(roots_get)(r), part,
+                                               sizeof(part)));
+      VG_(fprintf)(fp, ", ");
+      json_sizes(fp, root_retained(a, r), a->root_reach[r]);
+      VG_(fprintf)(fp, "}");
+   }
+   VG_(fprintf)(fp, "]}");
+}
+
+static void json_stacks(VgFile* fp, const MR_Retention* a)
+{
+   const MR_StackView* v = a->stacks;
+   UInt i;
+   VG_(fprintf)(fp, ",\n \"stacks\": {");
+   json_size(fp, "retained", v->retained);
+   VG_(fprintf)(fp, ", \"threads\": [");
+   for (i = 0; i < v->n_threads; i++) {
+      VG_(fprintf)(fp, "%s\n  ", i ? "," : "");
+      json_thread_stack(fp, a, v->thread_order[i]);
+   }
+   VG_(fprintf)(fp, "]}");
+}
+
 void MR_(retention_json_members)(VgFile* fp, const MR_Retention* a,
                                 UInt max_sites, MR_JsonStackWriter ws,
                                 void* opaque)
@@ -181,6 +263,8 @@ void MR_(retention_json_members)(VgFile* fp, const MR_Retention* a,
       json_shared_block(&o, a, &a->shared[t]);
    }
    VG_(fprintf)(fp, "]");
+   if (a->stacks != NULL)
+      json_stacks(fp, a);
 }
 
 Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name)

@@ -11,14 +11,14 @@
 
 #include "mr_retain_report.h"
 
-/* RETENTION BY ROOT on the log (mr_retain_text.c). */
-void MR_(retention_pp_text)(const MR_Retention* a);
+/* RETENTION BY ROOT on the log, and RETENTION BY THREAD STACK when
+   asked (mr_retain_text.c). */
+void MR_(retention_pp_text)(MR_Retention* a);
 
-/* The paths from roots[0..n) to node target along next[], on the log
-   (mr_retain_text.c). */
-void MR_(retention_pp_paths)(const MR_Retention* a, Int target,
-                             const Int* next, const Int* roots, Int n,
-                             UInt max_paths);
+/* The paths from roots[0..n) to node target that
+   MR_(retention_paths_to) found, on the log (mr_retain_text.c). */
+void MR_(retention_pp_paths)(MR_Retention* a, Int target, const Int* roots,
+                             Int n, UInt max_paths);
 
 /* <memroot_retention> in the XML output (mr_retain_xml.c). */
 void MR_(retention_pp_xml)(const MR_Retention* a);

@@ -26,10 +26,10 @@ void MR_(retention_report)(MR_Retention* a, const MR_RetentionParams* p)
    MR_(retention_remember)(a);
 }
 
-void MR_(retention_paths)(const MR_Retention* a, Addr addr, UInt max_paths)
+void MR_(retention_paths)(MR_Retention* a, Addr addr, UInt max_paths)
 {
    const MR_Search* s = a->search;
-   Int i = MR_(search_find_block)(s, addr), target, n, *next, *roots;
+   Int i = MR_(search_find_block)(s, addr), target, n, *roots;
 
    if (i == -1) {
       VG_(umsg)("%#lx is not in a live heap block\n", addr);
@@ -41,12 +41,10 @@ void MR_(retention_paths)(const MR_Retention* a, Addr addr, UInt max_paths)
                 MR_(str_reachedness)(s->facts[i].state));
       return;
    }
-   next   = VG_(malloc)("memroot.retain.next", a->n_nodes * sizeof(Int));
    roots  = VG_(malloc)("memroot.retain.roots", max_paths * sizeof(Int));
    target = MR_(node_of_block)(a, i);
-   n = MR_(retention_paths_to)(a, target, next, roots, max_paths);
-   MR_(retention_pp_paths)(a, target, next, roots, n, max_paths);
-   VG_(free)(next);
+   n = MR_(retention_paths_to)(a, target, roots, max_paths);
+   MR_(retention_pp_paths)(a, target, roots, n, max_paths);
    VG_(free)(roots);
 }
 

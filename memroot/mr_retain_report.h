@@ -29,7 +29,7 @@ void MR_(retention_report)(MR_Retention* a, const MR_RetentionParams* p);
 
 /* The shortest paths from up to max_paths roots to the block holding
    addr, each pointer with the line that stored it. */
-void MR_(retention_paths)(const MR_Retention* a, Addr addr, UInt max_paths);
+void MR_(retention_paths)(MR_Retention* a, Addr addr, UInt max_paths);
 
 /* The same two after a search of their own, made as sp asks: what a
    program asks for while it runs. */

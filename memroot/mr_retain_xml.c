@@ -7,6 +7,7 @@
    This file is part of memroot, free software under the GNU General Public
    License, version 2 or (at your option) any later version; see COPYING. */
 
+#include "pub_tool_debuginfo.h"
 #include "pub_tool_execontext.h"
 #include "mr_retain_render.h"
 
@@ -44,6 +45,87 @@ static void xml_root(const MR_Retention* a, const MR_RetainedRoot* l)
    VG_(printf_xml)("  </root>\n");
 }
 
+static void xml_sizes(const HChar* indent, MR_Size retained, MR_Size reach)
+{
+   xml_size(indent, "retained", retained.bytes, retained.blocks);
+   xml_size(indent, "reaches", reach.bytes, reach.blocks);
+}
+
+static MR_Size root_retained(const MR_Retention* a, UInt r)
+{
+   Int k = a->dfn[MR_(node_of_root)(r)];
+   MR_Size s = { a->ret_bytes[k], a->ret_blocks[k] };
+   return s;
+}
+
+/* A code address in the elements of Memcheck's <frame>. */
+static void xml_code_location(const HChar* indent, Addr ip)
+{
+   DiEpoch      ep = VG_(current_DiEpoch)();
+   const HChar *fn, *obj, *file, *dir;
+   UInt         line;
+   VG_(printf_xml)("%s<ip>%#lX</ip>\n", indent, ip);
+   if (VG_(get_objname)(ep, ip, &obj))
+      VG_(printf_xml)("%s<obj>%pS</obj>\n", indent, obj);
+   if (VG_(get_fnname)(ep, ip, &fn))
+      VG_(printf_xml)("%s<fn>%pS</fn>\n", indent, fn);
+   if (VG_(get_filename_linenum)(ep, ip, &file, &dir, &line)) {
+      if (dir != NULL && dir[0] != '\0')
+         VG_(printf_xml)("%s<dir>%pS</dir>\n", indent, dir);
+      VG_(printf_xml)("%s<file>%pS</file>\n%s<line>%u</line>\n", indent, file,
+                      indent, line);
+   }
+}
+
+static void xml_thread_stack(const MR_Retention* a, UInt i)
+{
+   const MR_StackView*  v = a->stacks;
+   const MR_ThreadSnap* t = MR_(roots_thread)(i);
+   HChar part[64];
+   UInt  f, j;
+
+   VG_(printf_xml)("    <thread>\n      <tid>%u</tid>\n      <state>%s</state>\n",
+                   t->tid, t->fate == MR_ThreadLive
+                              ? "live" : MR_(str_thread_fate)(t->fate));
+   xml_sizes("      ", v->thread_retained[i], v->thread_reach[i]);
+   for (f = 0; f < t->n_frames; f++) {
+      UInt g = v->frame_base[i] + f;
+      VG_(printf_xml)("      <frame>\n        <number>%u</number>\n", f);
+      xml_code_location("        ", t->ips[f]);
+      xml_sizes("        ", v->frame_retained[g], v->frame_reach[g]);
+      for (j = v->frame_root_start[g]; j < v->frame_root_start[g + 1]; j++) {
+         UInt r = v->frame_roots[j];
+         const HChar* local = MR_(roots_get)(r)->key.name;
+         VG_(printf_xml)("        <local>\n");
+         if (local != NULL)
+            VG_(printf_xml)("          <name>%pS</name>\n", local);
+         xml_sizes("          ", root_retained(a, r), a->root_reach[r]);
+         VG_(printf_xml)("        </local>\n");
+      }
+      VG_(printf_xml)("      </frame>\n");
+   }
+   for (j = v->rest_start[i]; j < v->rest_start[i + 1]; j++) {
+      UInt r = v->rest_roots[j];
+      VG_(printf_xml)("      <part>\n        <name>%pS</name>\n",
+                      MR_(root_part_name)(MR_(roots_get)(r), part,
+                                          sizeof(part)));
+      xml_sizes("        ", root_retained(a, r), a->root_reach[r]);
+      VG_(printf_xml)("      </part>\n");
+   }
+   VG_(printf_xml)("    </thread>\n");
+}
+
+static void xml_stacks(const MR_Retention* a)
+{
+   const MR_StackView* v = a->stacks;
+   UInt i;
+   VG_(printf_xml)("  <stacks>\n");
+   xml_size("    ", "retained", v->retained.bytes, v->retained.blocks);
+   for (i = 0; i < v->n_threads; i++)
+      xml_thread_stack(a, v->thread_order[i]);
+   VG_(printf_xml)("  </stacks>\n");
+}
+
 void MR_(retention_pp_xml)(const MR_Retention* a)
 {
    UInt i;
@@ -54,5 +136,7 @@ void MR_(retention_pp_xml)(const MR_Retention* a)
       xml_root(a, &a->roots[i]);
    xml_size("  ", "others", a->others.bytes, a->others.blocks);
    xml_size("  ", "shared", a->shared_total.bytes, a->shared_total.blocks);
+   if (a->stacks != NULL)
+      xml_stacks(a);
    VG_(printf_xml)("</memroot_retention>\n");
 }

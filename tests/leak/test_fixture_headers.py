@@ -24,6 +24,10 @@ from test_leak_parity import FIXTURES
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTS = os.path.dirname(HERE)
 
+# Threads and memroot's client requests.
+RETENTION_THREADS = ("-pthread", "-I", os.path.join(harness.TOP, "memroot"),
+                     "-I", "/usr/include/valgrind")
+
 # Fixtures with a verdict, relative to tests/, and their compiler flags:
 # the leak corpus, then fixtures of other areas whose tests rely on a verdict.
 HEADERS = {**{"leak/" + name: flags for name, flags in FIXTURES.items()},
@@ -31,6 +35,8 @@ HEADERS = {**{"leak/" + name: flags for name, flags in FIXTURES.items()},
            "leak_ci/leaky_ci.c": (),
            "origins/held_list.c": (),
            "retention/interior.c": (),
+           "retention/exit_threads.c": RETENTION_THREADS,
+           "retention/exited_thread.c": RETENTION_THREADS,
            "hostile/big_numbers.c": (),
            "hostile/custom_filled_before.c": ()}
 

@@ -1,12 +1,18 @@
 """The retention monitor commands: which roots retain the heap now, which
 grew since the last report, and the paths to a given block."""
 
+import os
 import re
+import sys
 
 import pytest
 
 from harness import parse_retention
 from monitor import Running, memroot_cmd
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "retention"))
+from stackview import parse_stack_views  # noqa: E402
 
 
 @pytest.fixture
@@ -70,7 +76,7 @@ def test_retention_path_to_a_block_goes_through_its_root(cache, source_line):
 
 @pytest.mark.parametrize("command, complaint", [
     ("retention bogus", ["bogus does not match any of 'any increased changed "
-                         "limited'", "unknown retention argument: 'bogus'"]),
+                         "limited stacks'", "unknown retention argument: 'bogus'"]),
     ("retention limited 0", ["limited needs a number of roots >= 1: '0'"]),
     ("retention_path", ["missing address or record"]),
     ("retention_path nowhere",
@@ -92,3 +98,42 @@ def test_retention_path_to_memory_outside_the_heap_says_so(cache):
     out = cache.vgdb("retention_path 0x1000")
     cache.finish()
     assert out == ["0x… is not in a live heap block"]
+
+
+@pytest.fixture
+def local_grows(build, tmp_path):
+    prog = build("local_grows.c")
+    r = Running(memroot_cmd(), prog, str(tmp_path))
+    yield r
+    if r.proc.poll() is None:
+        r.proc.kill()
+
+
+def with_prefixes(lines):
+    return "\n".join(l if l.startswith("==") else "==1== " + l for l in lines)
+
+
+def test_retention_increased_shows_a_growing_local_as_one_root(local_grows, source_line):
+    local_grows.vgdb("retention")
+    local_grows.next_phase()
+    rep = report(local_grows.vgdb("retention increased"))
+    local_grows.finish()
+    # main waits at another call now: same thread, same frame, same root
+    [root] = rep.roots
+    assert re.match(r"frame #\d+ of thread 1, 0x…: main \(local_grows\.c:%d\)$"
+                    % source_line("local_grows.c", "second"), root.name), root.name
+    assert (root.bytes, root.growth_bytes, root.growth_blocks) == (12 * 48, 8 * 48, 8)
+
+
+def test_retention_stacks_shows_each_frame_of_each_thread(local_grows, source_line):
+    out = local_grows.vgdb("retention stacks", raw=True)
+    local_grows.finish()
+    [view] = parse_stack_views(with_prefixes(out))
+    thread = view.threads[1]
+    assert thread.state == ""
+    main = thread.frame_of("main")
+    # frames from the read under fgets up to wait_for_line hold nothing
+    assert sorted(thread.empty)[:main.number] == list(range(main.number))
+    assert main.where == "main (local_grows.c:%d)" % source_line("local_grows.c", "first")
+    assert main.retained == (4 * 48, 4)
+    assert view.retained[0] >= 4 * 48
