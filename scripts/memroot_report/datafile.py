@@ -91,24 +91,40 @@ class Frames:
                                      self.where(i)))
 
 
+def thread_label(r):
+    return "%sthread %s" % ("exited " if r.get("exited") else "",
+                            r.get("thread"))
+
+
 def root_name(r):
+    """A root's name as the log prints it (memroot's MR_(root_name)),
+    from its data-file members; an object's address is the run's, not
+    the object's own."""
     k = r["kind"]
     if k == "global":
         return "global %s" % r["symbol"] + (" in %s" % r["object"]
                                             if r.get("object") else "")
     if k == "object":
-        return "data of %s" % r["object"]
+        words = r.get("words") or 1
+        return "data of %s at %s%s, no symbol" % (
+            r["object"], r.get("address", "?"),
+            " and {:,} more words".format(words - 1) if words > 1 else "")
     if k == "stack":
         local = "local %s in " % r["local"] if r.get("local") else ""
-        return "%sframe #%d of thread %d, %s" % (local, r["frame"],
-                                                 r["thread"],
-                                                 r.get("function") or r["ip"])
+        return "%sframe #%d of %s, %s%s" % (
+            local, r["frame"], thread_label(r), r["ip"],
+            ": " + r["function"] if r.get("function") else "")
+    if k == "stack_rest":
+        return "%s's stack %s" % (thread_label(r), "below its stack pointer"
+                                  if r.get("part") == "below_stack_pointer"
+                                  else "above its outermost frame")
     if k == "register":
         return "register %s of thread %d" % (r["register"], r["thread"])
     if k == "tls":
-        return "thread-local storage of thread %d" % r["thread"]
+        return "thread-local storage of %s" % thread_label(r)
     if k == "mapping":
-        return ("file mapping %s" % r["file"] if r.get("file")
+        return ("file mapping %s (%s-%s)" % (r["file"], r["start"], r["end"])
+                if r.get("file")
                 else "anonymous mapping %s-%s" % (r["start"], r["end"]))
     return k
 

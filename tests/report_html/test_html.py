@@ -218,3 +218,16 @@ def test_file_without_its_optional_sections_makes_a_page(leaks, tmp_path):
     with open(sarif) as f:
         assert [r["ruleId"] for r in json.load(f)["runs"][0]["results"]] \
             == ["InvalidFree"]
+
+
+def test_stack_root_is_named_as_the_log_names_it(tmp_path):
+    prog = harness.compile_fixture(os.path.join(HERE, "stack_root.c"),
+                                   str(tmp_path))
+    rep, data = run(prog, tmp_path, "--leak-check=full")
+    logged = re.search(r"retained by root 1 of 1: (frame #\d+ of thread 1, "
+                       r"0x[0-9A-F]+: hold) \(stack_root\.c:\d+\)", rep.text)
+    assert logged, rep.text
+    page = report(data, "html", tmp_path / "report.html")
+    seen = drive(page, [["text", "#roots tbody tr td:nth-child(2) summary"]],
+                 javascript=False)
+    assert [t.lower() for t in seen["results"][0]] == [logged[1].lower()]
