@@ -595,8 +595,23 @@
       }
       if (rest > 0) paths.push([[r.name, '[other allocation sites]'], rest]);
     }
-    if (ret.shared.bytes)
-      paths.push([['[shared by several roots]'], ret.shared.bytes]);
+    // The shared section: its largest blocks (each the head of what it
+    // retains), their sites, then the rest.
+    const SHARED = '[shared by several roots]';
+    let shared = ret.shared.bytes;
+    for (const b of ret.shared_blocks || []) {
+      const head = 'block ' + b.address + ' (' + fmt(b.size) +
+        ' bytes), reached from ' + fmt(b.reached_from.length) + ' roots';
+      let rest = b.retained.bytes;
+      for (const site of b.sites || []) {
+        paths.push([[SHARED, head, siteName(site.stack)], site.size.bytes]);
+        rest -= site.size.bytes;
+      }
+      if (rest > 0) paths.push([[SHARED, head, '[other allocation sites]'],
+        rest]);
+      shared -= b.retained.bytes;
+    }
+    if (shared > 0) paths.push([[SHARED, '[other shared blocks]'], shared]);
     if (ret.others.bytes)
       paths.push([['[roots not listed]'], ret.others.bytes]);
     host.textContent = '';

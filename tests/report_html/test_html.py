@@ -231,3 +231,18 @@ def test_stack_root_is_named_as_the_log_names_it(tmp_path):
     seen = drive(page, [["text", "#roots tbody tr td:nth-child(2) summary"]],
                  javascript=False)
     assert [t.lower() for t in seen["results"][0]] == [logged[1].lower()]
+
+
+def test_dominator_tree_zooms_into_a_root(leaks):
+    _, _, page = leaks
+    seen = drive(page, [["ready"],
+                        ["click", "#domtree .n:has-text('global g_cache')"],
+                        ["text", "#domtree .info"],
+                        ["text", "#domtree .n:not(.dim)"]])
+    # Of the 264 bytes the roots hold: g_cache's 200 and g_inner's 64.
+    assert re.fullmatch(r"global g_cache in \S+/leaks: 200 bytes \(75\.8%\)",
+                        seen["results"][2][0]), seen["results"][2]
+    # Zoomed in: the root and its one site, keep_cache's line.
+    assert [t.split(" in ")[0] for t in seen["results"][3]] == [
+        "global g_cache", "site keep_cache (leaks.c:%d)"
+        % harness.marked_line(LEAKS, "cache")]
