@@ -246,3 +246,29 @@ def test_dominator_tree_zooms_into_a_root(leaks):
     assert [t.split(" in ")[0] for t in seen["results"][3]] == [
         "global g_cache", "site keep_cache (leaks.c:%d)"
         % harness.marked_line(LEAKS, "cache")]
+
+
+def test_origin_of_a_record_is_shown_when_the_file_has_it(leaks, tmp_path):
+    """Where a record's last pointer went (a member to come): shown under
+    the allocation stack; without it the record says nothing of it."""
+    _, data, page = leaks
+    with open(data) as f:
+        d = json.load(f)
+    rec = next(r for r in d["leak"]["records"] if r["bytes"] == 40)
+    # The invalid free's stack stands in for the place.
+    rec["origin"] = {"text": "its last pointer was overwritten",
+                     "stack": d["errors"][0]["stack"]}
+    path = tmp_path / "origin.json"
+    path.write_text(json.dumps(d))
+    with_origin = report(path, "html", tmp_path / "origin.html",
+                         "--source-root", HERE)
+    steps = [["ready"], ["click", record("lose_block")],
+             ["text", "#records-table details[open] h4"],
+             ["text", "#records-table details[open] ol.stack:last-of-type "
+                      "li > code"]]
+    seen = drive(with_origin, steps)
+    assert seen["results"][2] == ["Allocated at",
+                                  "its last pointer was overwritten"]
+    assert seen["results"][3] == ["free", "free_twice", "main"]
+    seen = drive(page, steps)
+    assert seen["results"][2] == ["Allocated at"]

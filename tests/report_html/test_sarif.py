@@ -131,3 +131,32 @@ def test_two_runs_give_the_same_fingerprints(leaks):
     assert prints(first) == prints(second)
     # And each result has its own.
     assert len(set(prints(first))) == 4
+
+
+def test_origin_of_a_record_is_a_second_code_flow(leaks, tmp_path):
+    """Where a record's last pointer went (a member to come, per record:
+    origin) is a second code flow, and related locations after the
+    allocation stack's."""
+    d, prog = leaks
+    _, data = run(prog, d, "--leak-check=full", name="origin.json")
+    with open(data) as f:
+        content = json.load(f)
+    rec = next(r for r in content["leak"]["records"]
+               if r["kind"] == "definite" and r["bytes"] == 40)
+    # The stack of the invalid free stands in for the place.
+    rec["origin"] = {"text": "its last pointer was overwritten",
+                     "stack": content["errors"][0]["stack"]}
+    path = tmp_path / "origin.json"
+    path.write_text(json.dumps(content))
+    with open(report(path, "sarif", tmp_path / "origin.sarif",
+                     "--source-root", HERE)) as f:
+        log = json.load(f)
+    res = next(r for r in log["runs"][0]["results"]
+               if r["properties"].get("bytes") == 40)
+    assert [f["message"]["text"] for f in res["codeFlows"]] == [
+        "the allocation stack", "its last pointer was overwritten"]
+    steps = res["codeFlows"][1]["threadFlows"][0]["locations"]
+    assert [s["location"]["logicalLocations"][0]["name"]
+            for s in steps][-2:] == ["free_twice", "free"]
+    assert len(res["relatedLocations"]) == 3 + len(
+        content["stacks"][content["errors"][0]["stack"]])
