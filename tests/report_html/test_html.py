@@ -9,11 +9,12 @@ fetches nothing, and that it stays quick with 100,000 loss records."""
 import json
 import os
 import re
+import subprocess
 
 import pytest
 
 import harness
-from pagedrive import drive, report, run
+from pagedrive import REPORT, drive, report, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEAKS = os.path.join(HERE, "leaks.c")
@@ -272,3 +273,23 @@ def test_origin_of_a_record_is_shown_when_the_file_has_it(leaks, tmp_path):
     assert seen["results"][3] == ["free", "free_twice", "main"]
     seen = drive(page, steps)
     assert seen["results"][2] == ["Allocated at"]
+
+
+def test_bad_source_root_and_bad_file_are_said_so(leaks, tmp_path):
+    _, data, _ = leaks
+    p = subprocess.run([REPORT, "--format=html", "--source-root",
+                        str(tmp_path / "nowhere"), data],
+                       capture_output=True, text=True)
+    assert p.returncode == 2
+    assert "--source-root %s: not a directory" % (tmp_path / "nowhere") \
+        in p.stderr
+    broken = tmp_path / "broken.json"
+    with open(data) as f:
+        broken.write_text(f.read()[:1000])
+    out = tmp_path / "broken.html"
+    p = subprocess.run([REPORT, "--format=html", "-o", str(out),
+                        str(broken)], capture_output=True, text=True)
+    assert p.returncode == 1
+    assert p.stderr.startswith("memroot-report: %s: the file is truncated"
+                               % broken)
+    assert not out.exists()         # no half page left behind
