@@ -130,6 +130,19 @@ def test_page_requests_nothing_but_itself(leaks):
     assert seen["requests"] == ["file://" + os.path.abspath(page)]
 
 
+def test_request_check_sees_a_fetch(leaks, tmp_path):
+    """The check above can fail: a copy of the page with one image from
+    the network makes the driver see that request."""
+    _, _, page = leaks
+    with open(page) as f:
+        text = f.read()
+    copy = tmp_path / "fetching.html"
+    copy.write_text(text.replace("<main>", '<main><img src="http://'
+                                 '192.0.2.1/x.png">', 1))
+    seen = drive(str(copy), [["ready"]])
+    assert "http://192.0.2.1/x.png" in seen["requests"]
+
+
 def test_without_a_suspects_member_the_page_has_no_suspects(leaks):
     _, _, page = leaks
     seen = drive(page, [["ready"], ["count", "#suspects"],
