@@ -14,6 +14,7 @@
 #include "mr_errors.h"
 #include "mr_leaktext.h"
 #include "mr_lossrec.h"
+#include "mr_origins.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
 #include "mr_xtleak.h"
@@ -383,6 +384,36 @@ static void pp_holder(Int i)
    MR_(pp_store_site)("   ", MR_(slot_store_id)(via));
 }
 
+/* With --leak-origins=yes: where block i lost its last pointer.  An
+   indirectly lost block went with the block holding it. */
+static void pp_last_pointer(Int i)
+{
+   const MR_Search* s = lr_search;
+   MR_DropFacts     f;
+   MR_HolderBlock   hb;
+   if (!MR_(origins_facts)(s->blocks[i]->data, &f))
+      return;
+   if (s->facts[i].state == MR_IndirectLeak && f.how == MR_DropHeld) {
+      if (VG_(clo_xml))
+         VG_(printf_xml)("  <lastpointer>\n    <how>with-holder</how>\n"
+                         "  </lastpointer>\n");
+      else
+         VG_(umsg)(" It was lost with the block holding it\n");
+      return;
+   }
+   VG_(memset)(&hb, 0, sizeof(hb));
+   if (f.holder_kind == MR_HolderHeap && f.holder_base == 0) {
+      Int h = MR_(search_find_block)(s, f.holder);
+      if (h != -1) {
+         hb.base  = s->blocks[h]->data;
+         hb.szB   = s->blocks[h]->szB;
+         hb.state = MR_(str_reachedness)(s->facts[h].state);
+         hb.lr    = lr_index_of_block(h) + 1;
+      }
+   }
+   MR_(origins_pp)(&f, &hb);
+}
+
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                         const MR_LossRecord* lr)
 {
@@ -394,6 +425,8 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
    VG_(pp_ExeContext)(lr->allocated_at);
    if (lr->key.state == MR_IndirectLeak)
       pp_holder(lr->first);
+   if (lr->key.state != MR_Reachable)
+      pp_last_pointer(lr->first);
 }
 
 Int MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
