@@ -239,10 +239,11 @@ static void instrument_cas(MRState* s, const IRCAS* cas)
 /*------------------------------------------------------------*/
 
 /* Emitted only when MR_(origins_on): with the option off the code above
-   is all there is.  Before a store, each aligned word it overwrites is
-   read; when the old or the new value may be a heap pointer (and they
-   differ), mr_origins.c is told the word goes from old to new.  Narrow
-   and odd stores report the word before (a drop) and after (a store). */
+   is all there is.  Before a store of whole words, each word it
+   overwrites is read; after it, one helper both tells mr_origins.c that
+   the word went from old to new and marks the slot, in place of the
+   helper above.  Narrow and odd stores report the words before (drops)
+   and after (stores) and keep the marking above. */
 
 static IRExpr* load_word(MRState* s, IRExpr* a, IRExpr* guard)
 {
@@ -262,21 +263,12 @@ static void origins_call(MRState* s, IRExpr* g, IRExpr* guard,
    IRDirty* di;
    while (args[n] != NULL)
       n++;
-   di = unsafeIRDirty_0_N(n, name, VG_(fnptr_to_fnentry)(fn), args);
+   di = unsafeIRDirty_0_N(n > 3 ? 0 : n, name, VG_(fnptr_to_fnentry)(fn),
+                          args);
    if (guard != NULL)
       g = binop(s, Ity_I1, Iop_And1, guard, g);
    di->guard = g;
    addStmtToIRSB(s->sb, IRStmt_Dirty(di));
-}
-
-static void origins_swap(MRState* s, IRExpr* a, IRExpr* old, IRExpr* new,
-                         IRExpr* guard)
-{
-   IRExpr* g = binop(s, Ity_I1, Iop_And1,
-                     or1(s, in_ptr_range(s, old), in_ptr_range(s, new)),
-                     binop(s, Ity_I1, Iop_CmpNE64, old, new));
-   origins_call(s, g, guard, "mr_origins_swap8",
-                &MR_(origins_helperc_swap8), mkIRExprVec_3(a, old, new));
 }
 
 static void origins_range(MRState* s, IRExpr* addr, Int len, IRExpr* guard,
@@ -294,84 +286,148 @@ static void origins_range(MRState* s, IRExpr* addr, Int len, IRExpr* guard,
                    mkIRExprVec_2(addr, mkIRExpr_HWord(len)));
 }
 
-/* A store of data at addr (guard: whether it happens), before or after
-   it is emitted. */
-static void origins_data_store(MRState* s, IRExpr* addr, IRExpr* data,
-                               IRExpr* guard, Bool after)
+/* The stored value as 64-bit lanes, lowest address first; 0 when it is
+   not whole words. */
+static Int store_lanes(MRState* s, IRExpr* data, IRExpr** lanes)
 {
-   IRType  ty = typeOfIRExpr(s->sb->tyenv, data);
-   IRExpr* lanes[4];
-   Int     i, n = 0;
-   switch (ty) {
+   switch (typeOfIRExpr(s->sb->tyenv, data)) {
    case Ity_I64:
-      lanes[n++] = data;
-      break;
+      lanes[0] = data;
+      return 1;
    case Ity_F64:
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_ReinterpF64asI64, data));
-      break;
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_ReinterpF64asI64, data));
+      return 1;
    case Ity_D64:
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_ReinterpD64asI64, data));
-      break;
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_ReinterpD64asI64, data));
+      return 1;
    case Ity_V128:
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128to64, data));
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128HIto64, data));
-      break;
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128to64, data));
+      lanes[1] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128HIto64, data));
+      return 2;
    case Ity_V256:
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_0, data));
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_1, data));
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_2, data));
-      lanes[n++] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_3, data));
-      break;
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_0, data));
+      lanes[1] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_1, data));
+      lanes[2] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_2, data));
+      lanes[3] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_3, data));
+      return 4;
    default:
-      origins_range(s, addr, sizeofIRType(ty), guard, after);
-      return;
-   }
-   if (after)
-      return;
-   for (i = 0; i < n; i++) {
-      IRExpr* a = i == 0 ? addr : binop(s, Ity_I64, Iop_Add64, addr,
-                                        mkIRExpr_HWord(8 * i));
-      origins_swap(s, a, load_word(s, a, guard), lanes[i], guard);
+      return 0;
    }
 }
 
-static void origins_stmt(MRState* s, const IRStmt* st, Bool after)
+static IRExpr* lane_addr(MRState* s, IRExpr* addr, Int i)
 {
+   return i == 0 ? addr : binop(s, Ity_I64, Iop_Add64, addr,
+                                mkIRExpr_HWord(8 * i));
+}
+
+/* Before a store of data at addr (guard: whether it happens): the old
+   words, into old[], or the drops of a narrow store.  Returns the number
+   of lanes read. */
+static Int origins_before(MRState* s, IRExpr* addr, IRExpr* data,
+                          IRExpr* guard, IRExpr** old)
+{
+   IRExpr* lanes[4];
+   Int     i, n = store_lanes(s, data, lanes);
+   if (n == 0) {
+      origins_range(s, addr, sizeofIRType(typeOfIRExpr(s->sb->tyenv, data)),
+                    guard, False);
+      return 0;
+   }
+   for (i = 0; i < n; i++)
+      old[i] = load_word(s, lane_addr(s, addr, i), guard);
+   return n;
+}
+
+/* After it: one helper per word whose old or new value may be a heap
+   pointer (or that is unaligned), marking the slot as the helper above
+   would. */
+static void origins_after(MRState* s, IRExpr* addr, IRExpr* data,
+                          IRExpr* guard, IRExpr** old, Int n_old)
+{
+   IRExpr* lanes[4];
+   Int     i, n;
+   if (n_old == 0) {
+      origins_range(s, addr, sizeofIRType(typeOfIRExpr(s->sb->tyenv, data)),
+                    guard, True);
+      return;
+   }
+   n = store_lanes(s, data, lanes);
+   tl_assert(n == n_old);
+   if (s->store_id == MR_STORE_NONE)
+      s->store_id = MR_(store_site_id)(s->ip);
+   for (i = 0; i < n; i++) {
+      IRExpr* a = lane_addr(s, addr, i);
+      IRExpr* g = or1(s, or1(s, in_ptr_range(s, old[i]),
+                             in_ptr_range(s, lanes[i])),
+                      binop(s, Ity_I1, Iop_CmpNE64, offset_in_word(s, a),
+                            mkIRExpr_HWord(0)));
+      origins_call(s, g, guard, "mr_origins_store8",
+                   &MR_(origins_helperc_store8),
+                   mkIRExprVec_4(a, old[i], lanes[i],
+                                 mkIRExpr_HWord(s->store_id)));
+   }
+}
+
+/* Instruments st with --leak-origins=yes, emitting st itself; True when
+   the slots are marked already (the code above must not run). */
+static Bool origins_stmt(MRState* s, IRStmt* st)
+{
+   IRExpr* old[4];
+   Int     n;
    switch (st->tag) {
    case Ist_Store:
-      origins_data_store(s, st->Ist.Store.addr, st->Ist.Store.data, NULL,
-                         after);
-      break;
+      n = origins_before(s, st->Ist.Store.addr, st->Ist.Store.data, NULL, old);
+      addStmtToIRSB(s->sb, st);
+      origins_after(s, st->Ist.Store.addr, st->Ist.Store.data, NULL, old, n);
+      return n > 0;
    case Ist_StoreG: {
       const IRStoreG* sg = st->Ist.StoreG.details;
-      origins_data_store(s, sg->addr, sg->data,
-                         is_true(sg->guard) ? NULL : sg->guard, after);
-      break;
+      IRExpr*         g  = is_true(sg->guard) ? NULL : sg->guard;
+      n = origins_before(s, sg->addr, sg->data, g, old);
+      addStmtToIRSB(s->sb, st);
+      origins_after(s, sg->addr, sg->data, g, old, n);
+      return n > 0;
    }
    case Ist_CAS: {
-      /* Known only after it: the old value, and whether it stored. */
+      /* Known only after it: the old value, and whether it stored; the
+         code above marks the slot after this. */
       const IRCAS* cas = st->Ist.CAS.details;
-      if (after && cas->oldHi == IRTemp_INVALID
-          && typeOfIRTemp(s->sb->tyenv, cas->oldLo) == Ity_I64)
-         origins_swap(s, cas->addr, IRExpr_RdTmp(cas->oldLo), cas->dataLo,
-                      binop(s, Ity_I1, Iop_CmpEQ64, IRExpr_RdTmp(cas->oldLo),
-                            cas->expdLo));
-      break;
+      addStmtToIRSB(s->sb, st);
+      if (cas->oldHi == IRTemp_INVALID
+          && typeOfIRTemp(s->sb->tyenv, cas->oldLo) == Ity_I64) {
+         IRExpr* o = IRExpr_RdTmp(cas->oldLo);
+         IRExpr* g = binop(s, Ity_I1, Iop_And1,
+                           or1(s, in_ptr_range(s, o),
+                               in_ptr_range(s, cas->dataLo)),
+                           binop(s, Ity_I1, Iop_CmpNE64, o, cas->dataLo));
+         origins_call(s, g, binop(s, Ity_I1, Iop_CmpEQ64, o, cas->expdLo),
+                      "mr_origins_swap8", &MR_(origins_helperc_swap8),
+                      mkIRExprVec_3(cas->addr, o, cas->dataLo));
+      }
+      return False;
    }
    case Ist_Dirty: {
       const IRDirty* d = st->Ist.Dirty.details;
-      if ((d->mFx == Ifx_Write || d->mFx == Ifx_Modify) && d->mSize > 0)
-         origins_call(s, IRExpr_Const(IRConst_U1(True)),
-                      is_true(d->guard) ? NULL : d->guard,
-                      after ? "mr_origins_count_range"
-                            : "mr_origins_drop_range",
-                      after ? (void*)&MR_(origins_helperc_count_range)
-                            : (void*)&MR_(origins_helperc_drop_range),
+      IRExpr*        g = is_true(d->guard) ? NULL : d->guard;
+      Bool writes = (d->mFx == Ifx_Write || d->mFx == Ifx_Modify)
+                    && d->mSize > 0;
+      if (writes)
+         origins_call(s, IRExpr_Const(IRConst_U1(True)), g,
+                      "mr_origins_drop_range",
+                      &MR_(origins_helperc_drop_range),
                       mkIRExprVec_2(d->mAddr, mkIRExpr_HWord(d->mSize)));
-      break;
+      addStmtToIRSB(s->sb, st);
+      if (writes)
+         origins_call(s, IRExpr_Const(IRConst_U1(True)), g,
+                      "mr_origins_count_range",
+                      &MR_(origins_helperc_count_range),
+                      mkIRExprVec_2(d->mAddr, mkIRExpr_HWord(d->mSize)));
+      return False;
    }
    default:
-      break;
+      addStmtToIRSB(s->sb, st);
+      return False;
    }
 }
 
@@ -400,12 +456,13 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
 
    for (i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* st = sb_in->stmts[i];
-      if (UNLIKELY(MR_(origins_on)))
-         origins_stmt(&s, st, False);
       /* The store goes first: the helpers look at memory after it. */
-      addStmtToIRSB(s.sb, st);
-      if (UNLIKELY(MR_(origins_on)))
-         origins_stmt(&s, st, True);
+      if (UNLIKELY(MR_(origins_on))) {
+         if (origins_stmt(&s, st))
+            continue;
+      } else {
+         addStmtToIRSB(s.sb, st);
+      }
       switch (st->tag) {
       case Ist_IMark:
          s.ip   = st->Ist.IMark.addr;

@@ -25,10 +25,10 @@
 #include "mr_origins.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
+#include "mr_vgcompat.h"
 
-/* One per live block; the first two fields are the VgHashNode header. */
+/* One per live block. */
 typedef struct _Origin {
-   struct _Origin* next;
    Addr            data;        /* the block's start */
    ExeContext*     allocated_at;
    UInt            count;       /* marked words holding data */
@@ -46,7 +46,6 @@ typedef struct _Origin {
 
 Bool MR_(origins_on) = False;
 
-static VgHashTable* origins;
 static PoolAlloc*   origin_pool;
 static Addr         watched;
 
@@ -55,31 +54,82 @@ static inline Bool in_ptr_range(UWord v)
    return v - MR_(ptr_lo) < MR_(ptr_hi) - MR_(ptr_lo);
 }
 
+/* The blocks by start: a sparse direct map like the slot shadow's, one
+   pointer per 16 bytes of address space (heap blocks start 16-aligned),
+   made in 1 MiB chunks from fresh pages as blocks appear.  Every store of a
+   heap-range value looks here: a few dependent loads on lines that
+   neighbouring blocks share, where a hash table costs a cache miss. */
+#define OM_SEC_SHIFT  20
+#define OM_SEC_UNITS  (1UL << (OM_SEC_SHIFT - 4))
+#define OM_MID_SHIFT  32
+#define OM_MID_N      (1UL << (OM_MID_SHIFT - OM_SEC_SHIFT))
+#define OM_TOP_N      (MR_ADDR_LIMIT >> OM_MID_SHIFT)
+
+typedef struct { Origin* at[OM_SEC_UNITS]; } OmSec;
+typedef struct { OmSec* sec[OM_MID_N]; } OmMid;
+static OmMid* om_top[OM_TOP_N];
+
+static inline Origin** om_slot(Addr a, Bool make)
+{
+   OmMid** mid;
+   OmSec** sec;
+   if (UNLIKELY(a >= MR_ADDR_LIMIT))
+      return NULL;
+   mid = &om_top[a >> OM_MID_SHIFT];
+   if (UNLIKELY(*mid == NULL)) {
+      if (!make)
+         return NULL;
+      *mid = MR_(vg_shadow_alloc)("memroot.origins.mid", sizeof(OmMid));
+   }
+   sec = &(*mid)->sec[(a >> OM_SEC_SHIFT) & (OM_MID_N - 1)];
+   if (UNLIKELY(*sec == NULL)) {
+      if (!make)
+         return NULL;
+      *sec = MR_(vg_shadow_alloc)("memroot.origins.sec", sizeof(OmSec));
+   }
+   return &(*sec)->at[(a >> 4) & (OM_SEC_UNITS - 1)];
+}
+
+static inline Origin* lookup(Addr a)
+{
+   Origin** p = (a & 15) == 0 ? om_slot(a, False) : NULL;
+   return p ? *p : NULL;
+}
+
 static inline Origin* origin_of(UWord v)
 {
-   return in_ptr_range(v) ? VG_(HT_lookup)(origins, v) : NULL;
+   return in_ptr_range(v) ? lookup(v) : NULL;
 }
 
 /*------------------------------------------------------------*/
 /*--- Counting and dropping                                 ---*/
 /*------------------------------------------------------------*/
 
-/* The frame of tid's stack that holds the word w: the first whose
-   caller's SP lies above w. */
-static Addr frame_holding(ThreadId tid, Addr w)
+/* The drops' stacks are this deep at most (less with a smaller
+   --num-callers): a drop that leaves no pointer happens often in code
+   that relinks lists, and a deeper walk costs more. */
+#define MR_DROP_DEPTH 8
+
+/* The frame of a stack walk (ips, sps) that holds the word w: the first
+   whose caller's SP lies above w. */
+static Addr frame_holding(const Addr* ips, const Addr* sps, UInt n, Addr w)
 {
-   Addr ips[16], sps[16];
-   UInt i, n = VG_(get_StackTrace)(tid, ips, 16, sps, NULL, 0);
+   UInt i;
    for (i = 0; i + 1 < n; i++)
       if (w < sps[i + 1])
          return ips[i];
    return n > 0 ? ips[n - 1] : 0;
 }
 
-static Bool on_a_stack(Addr w, ThreadId* owner)
+static Bool on_a_stack(ThreadId tid, Addr w, ThreadId* owner)
 {
    ThreadId t;
    Addr     min, max;
+   if (w >= VG_(get_SP)(tid) - VG_STACK_REDZONE_SZB
+       && w <= VG_(thread_get_stack_max)(tid)) {
+      *owner = tid;
+      return True;
+   }
    VG_(thread_stack_reset_iter)(&t);
    while (VG_(thread_stack_next)(&t, &min, &max))
       if (w >= min - VG_STACK_REDZONE_SZB && w <= max) {
@@ -89,23 +139,23 @@ static Bool on_a_stack(Addr w, ThreadId* owner)
    return False;
 }
 
-static void classify_holder(Origin* o, ThreadId tid, Addr w)
+static void classify_holder(Origin* o, ThreadId tid, Addr w,
+                            const Addr* ips, const Addr* sps, UInt n)
 {
-   const NSegment* seg;
+   const NSegment* seg = VG_(am_find_nsegment)(w);
    ThreadId        owner;
    o->holder_ip   = 0;
    o->holder_base = 0;
    o->holder_szB  = 0;
-   if (on_a_stack(w, &owner)) {
-      o->holder_kind = MR_HolderStack;
-      o->holder_ip   = frame_holding(owner, w);
-      return;
-   }
-   seg = VG_(am_find_nsegment)(w);
-   if (seg != NULL && seg->kind == SkAnonC && seg->isCH)
+   if (seg != NULL && seg->kind == SkAnonC && seg->isCH) {
       o->holder_kind = MR_HolderHeap;
-   else
+   } else if (seg != NULL && seg->kind != SkFileC && on_a_stack(tid, w, &owner)) {
+      o->holder_kind = MR_HolderStack;
+      if (owner == tid)
+         o->holder_ip = frame_holding(ips, sps, n, w);
+   } else {
       o->holder_kind = MR_HolderGlobal;   /* named at report time, if it can be */
+   }
 }
 
 static void report_watch(Origin* o, Bool store, MR_DropHow how)
@@ -156,6 +206,8 @@ static void drop(Origin* o, Addr w, UInt store_id, MR_DropHow how,
                  Addr holder_base, SizeT holder_szB)
 {
    ThreadId tid;
+   Addr     ips[MR_DROP_DEPTH], sps[MR_DROP_DEPTH];
+   UInt     n, depth;
    if (o->count > 0)
       o->count--;
    if (UNLIKELY(o->data == watched))
@@ -165,18 +217,27 @@ static void drop(Origin* o, Addr w, UInt store_id, MR_DropHow how,
    tid = VG_(get_running_tid)();
    if (tid == VG_INVALID_THREADID)
       tid = 1;
+   depth = VG_(clo_backtrace_size) < MR_DROP_DEPTH ? VG_(clo_backtrace_size)
+                                                  : MR_DROP_DEPTH;
+   n = VG_(get_StackTrace)(tid, ips, depth, sps, NULL, 0);
    o->how      = how;
-   o->at       = VG_(record_ExeContext)(tid, 0);
+   o->at       = VG_(make_ExeContext_from_StackTrace)(ips, n);
    o->holder   = w;
    o->store_id = store_id;
    o->ep       = VG_(current_DiEpoch)();
-   if (holder_base != 0) {
+   if (how == MR_DropFrameDied) {
+      /* The frame that died is the one returning (or unwinding). */
+      o->holder_kind = MR_HolderStack;
+      o->holder_ip   = n > 0 ? ips[0] : 0;
+      o->holder_base = 0;
+      o->holder_szB  = 0;
+   } else if (holder_base != 0) {
       o->holder_kind = MR_HolderHeap;
       o->holder_ip   = 0;
       o->holder_base = holder_base;
       o->holder_szB  = holder_szB;
    } else {
-      classify_holder(o, tid, w);
+      classify_holder(o, tid, w, ips, sps, n);
    }
 }
 
@@ -230,6 +291,25 @@ VG_REGPARM(3) void MR_(origins_helperc_swap8)(Addr a, UWord old, UWord new)
       count_store(o);
 }
 
+void MR_(origins_helperc_store8)(Addr a, UWord old, UWord new, UWord store_id)
+{
+   UInt    was;
+   Origin* o;
+   if (UNLIKELY(!VG_IS_8_ALIGNED(a))) {
+      /* Too late to see what it overwrote; marked as without origins. */
+      MR_(helperc_store_range)(a, 8, store_id);
+      return;
+   }
+   was = MR_(slot_store_id)(a);
+   if (was != MR_STORE_NONE && old != new && (o = origin_of(old)) != NULL)
+      drop(o, a, was, MR_DropOverwritten, 0, 0);
+   if (!in_ptr_range(new))
+      return;
+   MR_(slot_mark)(a, store_id);
+   if ((was == MR_STORE_NONE || old != new) && (o = origin_of(new)) != NULL)
+      count_store(o);
+}
+
 VG_REGPARM(2) void MR_(origins_helperc_drop_range)(Addr a, UWord len)
 {
    range_dies(a, len, MR_DropOverwritten, 0, 0);
@@ -255,14 +335,24 @@ void MR_(origins_block_new)(Addr data, ExeContext* allocated_at)
    VG_(memset)(o, 0, sizeof(*o));
    o->data = data;
    o->allocated_at = allocated_at;
-   VG_(HT_add_node)(origins, o);
+   {
+      /* A custom block off the 16-byte grid gets no origins. */
+      Origin** p = (data & 15) == 0 ? om_slot(data, True) : NULL;
+      if (p == NULL) {
+         VG_(freeEltPA)(origin_pool, o);
+         return;
+      }
+      *p = o;
+   }
 }
 
 void MR_(origins_block_freed)(Addr data, SizeT szB)
 {
    Origin* o;
    range_dies(data, szB, MR_DropHolderFreed, data, szB);
-   o = VG_(HT_remove)(origins, data);
+   o = lookup(data);
+   if (o != NULL)
+      *om_slot(data, False) = NULL;
    if (o != NULL)
       VG_(freeEltPA)(origin_pool, o);
 }
@@ -291,8 +381,8 @@ void MR_(origins_unmap)(Addr a, SizeT len)
 
 static void die_stack(Addr a, SizeT len)
 {
-   range_dies(a - RZ, len + RZ, MR_DropFrameDied, 0, 0);
-   MR_(slots_clear)(a - RZ, len + RZ);
+   static const DyingRange frame = { MR_DropFrameDied, 0, 0 };
+   MR_(slots_clear_each)(a - RZ, len + RZ, drop_word, (void*)&frame);
 }
 
 /* A system call's writes: the words it may overwrite are noted before
@@ -366,7 +456,6 @@ void MR_(origins_init)(const MR_OriginsParams* p)
    if (!p->on && p->watch == 0)
       return;
    MR_(origins_on) = True;
-   origins = VG_(HT_construct)("memroot.origins");
    origin_pool = VG_(newPA)(sizeof(Origin), 1000, VG_(malloc),
                             "memroot.origins.pool", VG_(free));
    /* Every stack death goes through the one general event. */
@@ -400,13 +489,13 @@ Addr MR_(origins_watched)(void)
 
 UInt MR_(origins_count)(Addr block)
 {
-   Origin* o = MR_(origins_on) ? VG_(HT_lookup)(origins, block) : NULL;
+   Origin* o = MR_(origins_on) ? lookup(block) : NULL;
    return o ? o->count : 0;
 }
 
 Bool MR_(origins_facts)(Addr block, /*OUT*/MR_DropFacts* f)
 {
-   Origin* o = MR_(origins_on) ? VG_(HT_lookup)(origins, block) : NULL;
+   Origin* o = MR_(origins_on) ? lookup(block) : NULL;
    VG_(memset)(f, 0, sizeof(*f));
    if (o == NULL)
       return False;

@@ -41,6 +41,9 @@ void MR_(origins_unmap)(Addr a, SizeT len);
    pointers it will overwrite; count_range, after it: the pointers it
    wrote. */
 VG_REGPARM(3) void MR_(origins_helperc_swap8)(Addr a, UWord old, UWord new);
+/* After a store of a whole word at a, from old to new, by store_id:
+   swap8, and marks the slot as MR_(helperc_store8) would. */
+void MR_(origins_helperc_store8)(Addr a, UWord old, UWord new, UWord store_id);
 VG_REGPARM(2) void MR_(origins_helperc_drop_range)(Addr a, UWord len);
 VG_REGPARM(2) void MR_(origins_helperc_count_range)(Addr a, UWord len);
 

@@ -159,9 +159,9 @@ void MR_(slots_clear)(Addr a, SizeT len)
    clear_words(a, len);
 }
 
-void MR_(slots_each_marked)(Addr a, SizeT len,
-                            void (*f)(Addr w, UInt store_id, void* opaque),
-                            void* opaque)
+static void each_marked(Addr a, SizeT len,
+                        void (*f)(Addr w, UInt store_id, void* opaque),
+                        void* opaque, Bool clear)
 {
    Addr w, end;
    if (len == 0 || a >= ADDR_LIMIT)
@@ -176,8 +176,11 @@ void MR_(slots_each_marked)(Addr a, SizeT len,
       if (sec != NULL) {
          for (; w < stop; w += 8) {
             UInt id = sec->store[word_index(w)];
-            if (id != MR_STORE_NONE)
+            if (id != MR_STORE_NONE) {
                f(w, id, opaque);
+               if (clear)
+                  sec->store[word_index(w)] = MR_STORE_NONE;
+            }
          }
       }
       w = stop;
@@ -227,6 +230,20 @@ void MR_(slots_copy)(Addr src, Addr dst, SizeT len)
       }
       w = stop;
    }
+}
+
+void MR_(slots_each_marked)(Addr a, SizeT len,
+                            void (*f)(Addr w, UInt store_id, void* opaque),
+                            void* opaque)
+{
+   each_marked(a, len, f, opaque, False);
+}
+
+void MR_(slots_clear_each)(Addr a, SizeT len,
+                           void (*f)(Addr w, UInt store_id, void* opaque),
+                           void* opaque)
+{
+   each_marked(a, len, f, opaque, True);
 }
 
 /*------------------------------------------------------------*/

@@ -49,6 +49,10 @@ void  MR_(slots_clear)(Addr a, SizeT len);
 void  MR_(slots_each_marked)(Addr a, SizeT len,
                              void (*f)(Addr w, UInt store_id, void* opaque),
                              void* opaque);
+/* The same, unmarking each such word after f: one pass where memory dies. */
+void  MR_(slots_clear_each)(Addr a, SizeT len,
+                            void (*f)(Addr w, UInt store_id, void* opaque),
+                            void* opaque);
 
 /* The core or a system call wrote [a, a+len): marks the words holding a
    heap-range value (the event mr_slots.c registers; the origins wrap it). */
