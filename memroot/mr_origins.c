@@ -506,6 +506,7 @@ Bool MR_(origins_facts)(Addr block, /*OUT*/MR_DropFacts* f)
    }
    /* Stored again since its last drop, and still held. */
    f->how         = o->count > 0 ? MR_DropHeld : o->how;
+   f->last_how    = o->how;
    f->at          = o->at;
    f->holder_kind = o->holder_kind;
    f->holder      = o->holder;
@@ -620,6 +621,23 @@ static void pp_xml(const MR_DropFacts* f, const MR_HolderBlock* hb)
       VG_(printf_xml)("    </holder>\n");
    }
    VG_(printf_xml)("  </lastpointer>\n");
+}
+
+void MR_(origins_pp_block)(Addr block)
+{
+   MR_DropFacts f;
+   if (!MR_(origins_facts)(block, &f))
+      return;
+   VG_(umsg)("%'u marked word%s hold%s %#lx (--leak-origins=yes)\n", f.count,
+             f.count == 1 ? "" : "s", f.count == 1 ? "s" : "", block);
+   if (f.at == NULL) {
+      VG_(umsg)(" Its pointer was never dropped since it was allocated\n");
+      return;
+   }
+   if (f.count > 0)
+      VG_(umsg)(" The last time none held it:\n");
+   f.how = f.last_how;
+   MR_(origins_pp)(&f, NULL);
 }
 
 void MR_(origins_pp)(const MR_DropFacts* f, const MR_HolderBlock* hb)

@@ -82,6 +82,7 @@ typedef struct {
    Addr          holder_base; /* a freed holder block: its start ... */
    SizeT         holder_szB;  /* ... and size */
    UInt          count;       /* marked words holding it now */
+   MR_DropHow    last_how;    /* how, even if it was stored again since */
 } MR_DropFacts;
 
 /* False when origins are off or block is not a live block's start. */
@@ -90,6 +91,9 @@ Bool MR_(origins_facts)(Addr block, /*OUT*/MR_DropFacts* f);
 /* Where a block lost its last pointer, on the log (text or XML); hb
    names a live heap block holding it, if any. */
 void MR_(origins_pp)(const MR_DropFacts* f, const MR_HolderBlock* hb);
+/* who_points_at's part: how many marked words hold block, and the last
+   drop that left none, if any. */
+void MR_(origins_pp_block)(Addr block);
 /* The keywords of the JSON and XML outputs. */
 const HChar* MR_(drop_how_keyword)(MR_DropHow how);
 const HChar* MR_(holder_kind_keyword)(MR_HolderKind k);

@@ -130,3 +130,93 @@ def test_verdicts_stay_memchecks_with_the_option(build, fixture):
     assert mine.leak == theirs.leak
     assert [lr.key() for lr in mine.loss_records] == \
         [lr.key() for lr in theirs.loss_records]
+
+
+def _xml_errors(prog, tmp_path):
+    import subprocess
+    import xml.etree.ElementTree as ET
+    from harness import VG_IN_PLACE
+    out = tmp_path / "out.xml"
+    subprocess.run([VG_IN_PLACE, *ORIGINS, "--xml=yes", "--xml-file=%s" % out, prog],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return ET.parse(str(out)).getroot().findall("error")
+
+
+def _xml_frame(frame):
+    return (frame.findtext("fn"), frame.findtext("file"), int(frame.findtext("line")))
+
+
+@pytest.mark.parametrize("fixture, size, how, held, dropper, storer", CASES,
+                         ids=[c[0] for c in CASES])
+def test_xml_carries_the_drop_in_an_element_readers_skip(
+        build, tmp_path, source_line, fixture, size, how, held, dropper, storer):
+    lost = [e for e in _xml_errors(build(fixture), tmp_path)
+            if e.findtext("kind") == "Leak_DefinitelyLost"]
+    assert len(lost) == 1
+    last = lost[0].find("lastpointer")
+    keyword = {"was overwritten": "overwritten",
+               "died with its stack frame": "frame-died",
+               "was freed with the block holding it": "holder-freed",
+               "was overwritten by a system call": "syscall"}[how]
+    assert last.findtext("how") == keyword
+    frames = [_xml_frame(f) for f in last.find("stack").findall("frame")
+              if f.findtext("file") == fixture]
+    assert frames[0] == (dropper, fixture, source_line(fixture, "drop"))
+    site = last.find("holder").find("storedat")
+    assert _xml_frame(site) == (storer, fixture, source_line(fixture, "store"))
+    # Memcheck's own elements come first, as its readers expect.
+    assert [c.tag for c in lost[0]][:4] == ["unique", "tid", "kind", "xwhat"]
+
+
+def test_xml_members_of_a_lost_list_went_with_their_holder(build, tmp_path):
+    members = [e for e in _xml_errors(build("list_head.c"), tmp_path)
+               if e.findtext("kind") == "Leak_IndirectlyLost"]
+    assert [e.find("lastpointer").findtext("how") for e in members] == \
+        ["with-holder", "with-holder"]
+
+
+def _json(prog, tmp_path):
+    import json
+    out = tmp_path / "data.json"
+    memroot(prog, *ORIGINS, "--memroot-out-file=%s" % out)
+    return json.loads(out.read_text())
+
+
+def _json_frames(data, stack):
+    return [(f.get("function"), f.get("file"), f.get("line"))
+            for f in (data["frames"][i] for i in data["stacks"][stack])]
+
+
+@pytest.mark.parametrize("fixture, size, how, held, dropper, storer", CASES,
+                         ids=[c[0] for c in CASES])
+def test_json_records_name_the_line_that_dropped_the_last_pointer(
+        build, tmp_path, source_line, fixture, size, how, held, dropper, storer):
+    data = _json(build(fixture), tmp_path)
+    lost = [r for r in data["leak"]["records"] if r["kind"] == "definite"]
+    assert len(lost) == 1
+    last = lost[0]["last_pointer"]
+    frames = [f for f in _json_frames(data, last["stack"]) if f[1] == fixture]
+    assert frames[0] == (dropper, fixture, source_line(fixture, "drop"))
+    assert _json_frames(data, last["holder"]["stored_at"]) == \
+        [(storer, fixture, source_line(fixture, "store"))]
+    assert all("last_pointer" not in r for r in data["leak"]["records"]
+               if r["kind"] == "reachable")
+
+
+def test_json_register_only_and_list_members(build, tmp_path):
+    data = _json(build("register_only.c"), tmp_path)
+    assert data["leak"]["records"][0]["last_pointer"] == {"how": "never-stored"}
+    data = _json(build("list_head.c"), tmp_path)
+    assert [r["last_pointer"]["how"] for r in data["leak"]["records"]] == \
+        ["with-holder", "with-holder", "overwritten"]
+
+
+def test_json_with_origins_validates_against_the_schema(build, tmp_path):
+    import json
+    import os
+    import jsonschema
+    schema = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), "docs", "memroot-data.schema.json")
+    for fixture in ("holder_freed.c", "heap_overwrite.c", "list_head.c", "register_only.c"):
+        with open(schema) as f:
+            jsonschema.validate(_json(build(fixture), tmp_path), json.load(f))
