@@ -161,7 +161,8 @@ static void classify_holder(Origin* o, ThreadId tid, Addr w,
 static void report_watch(Origin* o, Bool store, MR_DropHow how)
 {
    ThreadId tid = VG_(get_running_tid)();
-   (void)tid;
+   if (tid != VG_INVALID_THREADID)
+      MR_(record_watch_error)(tid, o->data, store, how, o->count);
 }
 
 static void count_store(Origin* o)
@@ -485,6 +486,11 @@ void MR_(origins_watch)(Addr block)
 Addr MR_(origins_watched)(void)
 {
    return watched;
+}
+
+Bool MR_(origins_is_block)(Addr a)
+{
+   return MR_(origins_on) && lookup(a) != NULL;
 }
 
 UInt MR_(origins_count)(Addr block)

@@ -101,6 +101,8 @@ const HChar* MR_(holder_kind_keyword)(MR_HolderKind k);
 /* The watched block (monitor watch/unwatch): 0 for none. */
 void MR_(origins_watch)(Addr block);
 Addr MR_(origins_watched)(void);
+/* Whether a live block starts at a (False when origins are off). */
+Bool MR_(origins_is_block)(Addr a);
 /* How many marked words hold block's start (0 when unknown). */
 UInt MR_(origins_count)(Addr block);
 
