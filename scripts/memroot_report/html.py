@@ -1,0 +1,546 @@
+# Copyright (C) 2026 the memroot developers.
+# SPDX-License-Identifier: GPL-2.0-or-later
+# This file is part of memroot, free software under the GNU General Public
+# License, version 2 or (at your option) any later version; see COPYING.
+"""memroot-report --format=html: one self-contained page (its CSS,
+JavaScript and data inside; nothing fetched), docs/html-report.md.
+
+The page is written in two layers.  This module renders what a person
+needs without JavaScript: the summary, the heap errors, the loss records
+(the largest STATIC_RECORDS, each a <details> that opens on its stack)
+and the roots.  It also embeds a compact model of the file, from which
+report.js draws the interactive page: tables that sort and filter and
+draw only the rows in view, the dominator tree, the flame graphs and the
+timeline."""
+
+import html
+import json
+import os
+
+from memroot_report.datafile import KINDS, root_name, n
+from memroot_report.sources import Sources, is_allocator
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KIND_ORDER = ("definite", "indirect", "possible", "reachable")
+SUMMARY_KEYS = (("definitely_lost", "definite"), ("indirectly_lost", "indirect"),
+                ("possibly_lost", "possible"), ("still_reachable", "reachable"),
+                ("suppressed", None))
+# Loss records written into the page as HTML (the rest are in the model,
+# drawn by the script as they scroll into view).
+STATIC_RECORDS = 1000
+# Frames whose source lines are embedded, and the context around the
+# line of a frame of the program's own code.
+MAX_SOURCE_FRAMES = 2000
+CONTEXT = 2
+# Record flags in the model.
+SHOWN, ERROR, SUPPRESSED = 1, 2, 4
+# Frame flags in the model.
+INLINED, ALLOCATOR, OWN = 1, 2, 4
+
+
+def esc(text):
+    return html.escape(str(text), quote=True)
+
+
+def pct(part, whole):
+    return "%.1f%%" % (100.0 * part / whole) if whole else "0.0%"
+
+
+def items_of(section, key):
+    """The list of a section to come, an object holding it under key (a
+    bare list is taken too); [] when absent or null."""
+    if isinstance(section, list):
+        return section
+    if isinstance(section, dict):
+        return section.get(key) or []
+    return []
+
+
+class Page:
+    def __init__(self, data, source_root):
+        self.data = data
+        self.src = Sources(source_root)
+        self.frames = data["frames"]
+        self.stacks = data["stacks"]
+        self.leak = data.get("leak") or None
+        self.records = (self.leak or {}).get("records") or []
+        self.top = {}           # stack -> frame that names it
+        self.source = {}        # frame -> [first line number, lines]
+
+    # ------------------------------------------------------------ model
+
+    def top_frame(self, stack):
+        if stack not in self.top:
+            self.top[stack] = self.src.user_frame(self.frames,
+                                                  self.stacks[stack])
+        return self.top[stack]
+
+    def frame_row(self, i):
+        f = self.frames[i]
+        flags = (INLINED if f.get("inlined") else 0) \
+            | (ALLOCATOR if is_allocator(f) else 0)
+        rel = self.src.relative(f.get("file")) if f.get("file") else None
+        if rel is not None and not flags & ALLOCATOR:
+            flags |= OWN
+        name = f.get("function") or (
+            "??? (%s)" % os.path.basename(f["object"]) if f.get("object")
+            else f["ip"])
+        # The address only where nothing else says where the frame is.
+        return [name, f.get("file"), f.get("line") or 0,
+                os.path.basename(f["object"]) if f.get("object") else None,
+                flags, rel, None if f.get("file") or f.get("object")
+                else f["ip"]]
+
+    def add_sources(self, stacks, frame_rows):
+        """The source lines of the frames of stacks (in this order of
+        importance) that can be read, up to MAX_SOURCE_FRAMES."""
+        for s in stacks:
+            for i in self.stacks[s]:
+                if len(self.source) >= MAX_SOURCE_FRAMES:
+                    return
+                row = frame_rows[i]
+                if i in self.source or not row[1] or not row[2] \
+                        or row[4] & ALLOCATOR:
+                    continue
+                ctx = CONTEXT if row[4] & OWN else 0
+                lines = self.src.lines(row[1], row[2] - ctx, row[2] + ctx)
+                if lines:
+                    self.source[i] = [max(row[2] - ctx, 1), lines]
+
+    def name_stacks(self, value):
+        """The frames that name the stacks of a section to come: every
+        member called stack (or ending in _stack) that is an index."""
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if (k == "stack" or k.endswith("_stack")) \
+                        and isinstance(v, int) and 0 <= v < len(self.stacks):
+                    self.top_frame(v)
+                else:
+                    self.name_stacks(v)
+        elif isinstance(value, list):
+            for v in value:
+                self.name_stacks(v)
+
+    def origin(self, r):
+        return r.get("origin") or None
+
+    def model(self):
+        d = self.data
+        frame_rows = [self.frame_row(i) for i in range(len(self.frames))]
+        origins = []
+        records = []
+        for r in self.records:
+            o = self.origin(r)
+            if o:
+                origins.append(o)
+            flags = (SHOWN if r.get("shown") else 0) \
+                | (ERROR if r.get("error") else 0) \
+                | (SUPPRESSED if r.get("suppressed") else 0)
+            records.append([r["number"], KIND_ORDER.index(r["kind"]),
+                            r["bytes"], r["direct_bytes"],
+                            r["indirect_bytes"], r["blocks"], r["stack"],
+                            flags, len(origins) - 1 if o else -1,
+                            self.top_frame(r["stack"])])
+        ret = d.get("retention")
+        if ret:
+            ret = dict(ret)
+            paths = ret.get("paths") or []
+            roots = []
+            for i, r in enumerate(ret["roots"]):
+                r = dict(r, name=root_name(r["root"]))
+                if r.get("path") is None and i < len(paths):
+                    r["path"] = paths[i]
+                for s in r["sites"]:
+                    self.top_frame(s["stack"])
+                roots.append(r)
+            ret["roots"] = roots
+            ret["shared_blocks"] = [
+                dict(b, reached_from=[root_name(x) for x in b["reached_from"]])
+                for b in ret.get("shared_blocks", [])]
+        prof = d.get("profile")
+        if prof:
+            prof = dict(prof, sites=[
+                [s["stack"], s["allocs"], s["bytes"], s["live_bytes"],
+                 s["live_blocks"], s["peak_bytes"], s["peak_blocks"],
+                 s["at_peak_bytes"], s["at_peak_blocks"], s["oldest_age"],
+                 self.top_frame(s["stack"])] for s in prof["sites"]])
+        suspects = d.get("suspects")
+        for s in items_of(suspects, "list"):
+            if isinstance(s, dict) and isinstance(s.get("root"), dict):
+                s["root_name"] = root_name(s["root"])
+        wanted = [r["stack"] for r in self.records] \
+            + [e["stack"] for e in d.get("errors", [])] \
+            + [s["stack"] for r in (ret or {}).get("roots", [])
+               for s in r["sites"]]
+        for s in items_of(suspects, "list"):
+            self.name_stacks(s)
+        self.add_sources(wanted, frame_rows)
+        # The script takes the names of the records' and the sites' stacks
+        # from their rows; only the others are written here.
+        named = {r[6] for r in records}
+        if prof:
+            named.update(s[0] for s in prof["sites"])
+        cmd = d.get("command") or {}
+        return {
+            "version": d["memroot_data"], "reason": d.get("reason"),
+            "time": d.get("time"), "tool": d.get("tool"),
+            "command": " ".join([cmd.get("exe") or "?"]
+                                + [a or "" for a in cmd.get("args", [])]),
+            "pid": cmd.get("pid"), "heap": d["heap"],
+            "leak": None if not self.leak else {
+                "check": self.leak.get("check"), "mode": self.leak.get("mode"),
+                "summary": self.leak["summary"]},
+            "records": records, "origins": origins,
+            "errors": d.get("errors", []), "retention": ret,
+            "profile": prof, "timeline": d.get("timeline"),
+            "suspects": suspects, "frames": frame_rows,
+            "stacks": self.stacks,
+            "top": {str(k): v for k, v in self.top.items()
+                    if k not in named},
+            "source": {str(k): v for k, v in self.source.items()},
+        }
+
+    # ------------------------------------------------------------ static
+
+    def where(self, row):
+        if row[1]:
+            return "%s:%d" % (row[5] or row[1], row[2])
+        return "in %s" % row[3] if row[3] else row[6]
+
+    def stack_html(self, stack, rows):
+        out = ['<ol class="stack">']
+        for i in self.stacks[stack]:
+            row = rows[i]
+            cls = "own" if row[4] & OWN else \
+                "alloc" if row[4] & ALLOCATOR else ""
+            out.append('<li class="%s"><code>%s</code> <span class="at">%s'
+                       '</span>%s</li>' % (cls, esc(row[0]),
+                                           esc(self.where(row)),
+                                           self.source_html(i, row)))
+        out.append("</ol>")
+        return "".join(out)
+
+    def source_html(self, i, row):
+        if i not in self.source:
+            return ""
+        first, lines = self.source[i]
+        return '<pre class="src">%s</pre>' % "".join(
+            '<span class="%s"><b>%d</b> %s</span>\n'
+            % ("hl" if first + k == row[2] else "", first + k, esc(line))
+            for k, line in enumerate(lines))
+
+    def record_html(self, rec, rows, m):
+        number, kind, total, direct, indirect, blocks, stack, flags, \
+            origin, top = rec
+        k = KIND_ORDER[kind]
+        more = ['<p>%s bytes in %s blocks %s' % (
+            n(total), n(blocks), KINDS[k])]
+        if indirect:
+            more.append(' (%s direct, %s indirect: the blocks reached only '
+                        'through these)' % (n(direct), n(indirect)))
+        more.append(', loss record %s of %s%s%s.</p>' % (
+            n(number), n(len(m["records"])),
+            ", counted as an error" if flags & ERROR else "",
+            ", suppressed" if flags & SUPPRESSED else ""))
+        more.append('<h4>Allocated at</h4>' + self.stack_html(stack, rows))
+        if origin >= 0:
+            more.append(self.origin_html(m["origins"][origin], rows))
+        return ('<details class="row rec k-%s%s" data-i="%d"><summary>'
+                '<span class="c num">%s</span><span class="c kind">%s</span>'
+                '<span class="c r">%s</span><span class="c r">%s</span>'
+                '<span class="c r">%s</span><span class="c r">%s</span>'
+                '<span class="c fn">%s <small>%s</small></span></summary>'
+                '<div class="more">%s</div></details>'
+                % (k, " sup" if flags & SUPPRESSED else "", number - 1,
+                   n(number), KINDS[k], n(total), n(direct), n(indirect),
+                   n(blocks), esc(rows[top][0]), esc(self.where(rows[top])),
+                   "".join(more)))
+
+    def origin_html(self, o, rows):
+        out = ['<h4>%s</h4>' % esc(o.get("text") or "Its last pointer: %s"
+                                   % o.get("how", "went away"))]
+        if isinstance(o.get("stack"), int):
+            out.append(self.stack_html(o["stack"], rows))
+        held = o.get("held_by")
+        if isinstance(held, dict):
+            held = root_name(held)
+        if held:
+            out.append('<p>It was held by %s.</p>' % esc(held))
+        if isinstance(o.get("stored_at"), int):
+            out.append('<h4>The pointer was stored at</h4>'
+                       + self.stack_html(o["stored_at"], rows))
+        return "".join(out)
+
+    def summary_html(self, m):
+        h = m["heap"]
+        out = ['<section id="summary"><h2>Summary</h2><table class="kv">']
+
+        def kv(key, value, ident=""):
+            out.append('<tr%s><th>%s</th><td>%s</td></tr>' % (
+                ' id="%s"' % ident if ident else "", key, value))
+        kv("in use at %s" % esc(m["reason"]), "%s bytes in %s blocks" % (
+            n(h["in_use"]["bytes"]), n(h["in_use"]["blocks"])), "s-inuse")
+        kv("total heap usage", "%s allocs, %s frees, %s bytes allocated" % (
+            n(h["allocs"]), n(h["frees"]), n(h["bytes_allocated"])),
+            "s-usage")
+        if m["profile"]:
+            p = m["profile"]["peak"]
+            kv("peak", "%s bytes in %s blocks, when %s bytes had been "
+               "allocated" % (n(p["bytes"]), n(p["blocks"]), n(p["time"])),
+               "s-peak")
+        out.append('</table>')
+        if m["leak"]:
+            counts = {k: 0 for k in KIND_ORDER}
+            for r in m["records"]:
+                counts[KIND_ORDER[r[1]]] += 1
+            out.append('<h3>Leaks</h3><table class="grid" id="s-leaks"><tr>'
+                       '<th></th><th>bytes</th><th>blocks</th>'
+                       '<th>loss records</th></tr>')
+            for key, kind in SUMMARY_KEYS:
+                s = m["leak"]["summary"][key]
+                out.append('<tr class="k-%s"><th>%s</th><td class="r">%s'
+                           '</td><td class="r">%s</td><td class="r">%s</td>'
+                           '</tr>' % (kind or "sup", key.replace("_", " "),
+                                      n(s["bytes"]), n(s["blocks"]),
+                                      n(counts[kind]) if kind else ""))
+            out.append('</table>')
+        else:
+            out.append('<p id="s-leaks">No leak check in this file.</p>')
+        errors = [e for e in m["errors"] if not e["suppressed"]]
+        out.append('<p id="s-errors">%s heap error%s%s.</p>' % (
+            n(len(errors)) if errors else "No",
+            "" if len(errors) == 1 else "s",
+            " (%s)" % times(sum(e["count"] for e in errors))
+            if errors else ""))
+        ret = m["retention"]
+        out.append('<h3>What retains most</h3>')
+        if ret and ret["roots"]:
+            out.append('<ol id="s-roots">')
+            for r in ret["roots"][:3]:
+                out.append('<li><b>%s</b>: %s bytes in %s blocks (%s of the '
+                           'live heap)</li>' % (
+                               esc(r["name"]), n(r["retained"]["bytes"]),
+                               n(r["retained"]["blocks"]),
+                               pct(r["retained"]["bytes"],
+                                   ret["live"]["bytes"])))
+            out.append('</ol>')
+        else:
+            out.append('<p id="s-roots">%s</p>' % (
+                "No root holds a block." if ret else
+                "No retention report in this file (--retention=no)."))
+        if m["suspects"] is not None:
+            out.append('<h3>Leak suspects</h3>')
+            out.append(self.suspects_summary(m))
+        out.append('</section>')
+        return "".join(out)
+
+    def suspects_summary(self, m):
+        items = items_of(m["suspects"], "list")
+        if not items:
+            return '<p id="s-suspects">No suspect: nothing passes the ' \
+                   'threshold.</p>'
+        out = ['<ol id="s-suspects">']
+        for s in items:
+            out.append('<li>%s</li>' % esc(suspect_line(s)))
+        out.append('</ol>')
+        return "".join(out)
+
+    def errors_html(self, m, rows):
+        if not m["errors"]:
+            return ""
+        out = ['<section id="errors"><h2>Heap errors</h2>']
+        for e in m["errors"]:
+            out.append('<details class="err%s"><summary><b>%s</b> %s '
+                       '<span class="count">(%s time%s%s)</span></summary>'
+                       '<div class="more"><p>at address %s</p>%s</div>'
+                       '</details>' % (
+                           " sup" if e["suppressed"] else "", esc(e["kind"]),
+                           esc(e["text"]), n(e["count"]),
+                           "" if e["count"] == 1 else "s",
+                           ", suppressed" if e["suppressed"] else "",
+                           esc(e["address"]),
+                           self.stack_html(e["stack"], rows)))
+        out.append('</section>')
+        return "".join(out)
+
+    def records_html(self, m, rows):
+        out = ['<section id="records"><h2>Loss records</h2>']
+        if not m["leak"]:
+            out.append('<p>No leak check in this file.</p></section>')
+            return "".join(out)
+        recs = sorted(m["records"], key=lambda r: (-r[2], r[0]))
+        shown = recs[:STATIC_RECORDS]
+        # The rendered table is in <noscript>: a browser that runs the
+        # script does not parse it (the script draws the rows in view from
+        # the model), one that does not shows it.
+        out.append('<p class="count" id="records-count">%s loss records.'
+                   '</p><div id="records-table" class="vtable"></div>'
+                   '<noscript>%s<div id="records-static" class="vtable">'
+                   '<div class="vhead rec"><span class="c num">#</span>'
+                   '<span class="c kind">kind</span><span class="c r">bytes'
+                   '</span><span class="c r">direct</span><span class="c r">'
+                   'indirect</span><span class="c r">blocks</span><span '
+                   'class="c fn">first frame of the program</span></div>'
+                   '<div class="vbody static">' % (
+                       n(len(recs)), "" if len(shown) == len(recs) else
+                       '<p class="count">The largest %s (the page shows them '
+                       'all with JavaScript):</p>' % n(len(shown))))
+        out.extend(self.record_html(r, rows, m) for r in shown)
+        out.append('</div></div></noscript></section>')
+        return "".join(out)
+
+    def roots_html(self, m, rows):
+        ret = m["retention"]
+        out = ['<section id="retention"><h2>Retention by root</h2>']
+        if not ret:
+            out.append('<p>No retention report in this file.</p></section>')
+            return "".join(out)
+        live = ret["live"]["bytes"]
+        out.append('<p id="retention-total">%s bytes in %s blocks (%s of '
+                   'the live heap) are held by roots; %s bytes are shared by '
+                   'several roots; %s bytes are retained by roots not listed.'
+                   '</p>' % (n(ret["reachable"]["bytes"]),
+                             n(ret["reachable"]["blocks"]),
+                             pct(ret["reachable"]["bytes"], live),
+                             n(ret["shared"]["bytes"]),
+                             n(ret["others"]["bytes"])))
+        out.append('<table class="grid sortable" id="roots"><thead><tr>'
+                   '<th data-type="num">#</th><th>root</th>'
+                   '<th data-type="num">retained bytes</th>'
+                   '<th data-type="num">blocks</th>'
+                   '<th data-type="num">of the live heap</th>'
+                   '<th data-type="num">reaches bytes</th>'
+                   '<th data-type="num">growth</th></tr></thead><tbody>')
+        for i, r in enumerate(ret["roots"]):
+            out.append(
+                '<tr data-i="%d"><td class="r">%d</td><td><details '
+                'class="root"><summary>%s%s</summary><div class="more">%s'
+                '</div></details></td><td class="r">%s</td><td class="r">%s'
+                '</td><td class="r">%s</td><td class="r">%s</td>'
+                '<td class="r">%s</td></tr>' % (
+                    i, i + 1, esc(r["name"]), " (gone)" if r["gone"] else "",
+                    self.root_more(r, rows), n(r["retained"]["bytes"]),
+                    n(r["retained"]["blocks"]),
+                    pct(r["retained"]["bytes"], live),
+                    n(r["reachable"]["bytes"]),
+                    "{:+,}".format(r["growth"]["bytes"])))
+        out.append('</tbody></table>')
+        out.append('<h3>The dominator tree</h3><div id="domtree" '
+                   'class="chart"><noscript><p>The tree is drawn by '
+                   'JavaScript.</p></noscript></div></section>')
+        return "".join(out)
+
+    def root_more(self, r, rows):
+        out = []
+        for s in r["sites"][:10]:
+            out.append('<h4>%s bytes in %s blocks allocated at</h4>%s' % (
+                n(s["size"]["bytes"]), n(s["size"]["blocks"]),
+                self.stack_html(s["stack"], rows)))
+        if len(r["sites"]) > 10:
+            out.append('<p>and %s more sites.</p>' % n(len(r["sites"]) - 10))
+        out.append(self.path_html(r.get("path"), rows))
+        return "".join(out)
+
+    def path_html(self, path, rows):
+        # The data file's retention section has no paths yet: say nothing.
+        if not path:
+            return ""
+        out = ['<h4>Path to the most of it</h4><ol class="path">']
+        for hop in path:
+            out.append('<li>%s</li>' % esc(hop_text(hop, rows)))
+        out.append('</ol>')
+        return "".join(out)
+
+    def render(self, out):
+        m = self.model()
+        rows = m["frames"]
+        title = "memroot: %s" % m["command"]
+        tool = m["tool"] or {}
+        with open(os.path.join(HERE, "report.css")) as f:
+            css = f.read()
+        with open(os.path.join(HERE, "report.js")) as f:
+            js = f.read()
+        blob = json.dumps(m, separators=(",", ":"), ensure_ascii=False)
+        out.write(
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width">'
+            '<meta name="generator" content="memroot-report">'
+            '<link rel="icon" href="data:,"><title>%s</title><style>%s'
+            '</style></head><body>\n' % (esc(title), css))
+        out.write(
+            '<header><h1>%s</h1><p class="meta">memroot %s (Valgrind %s), '
+            'data file version %d written at %s, pid %s, after %s bytes '
+            'allocated.</p><nav><a href="#summary">summary</a> <a '
+            'href="#errors">errors</a> <a href="#records">loss records</a> '
+            '%s<a href="#retention">'
+            'retention</a> <a href="#profile">allocation sites</a> <a '
+            'href="#flame">flame graphs</a> <a href="#timeline">timeline'
+            '</a></nav></header>\n<main>' % (
+                esc(title), esc(tool.get("version", "?")),
+                esc(tool.get("valgrind", "?")), m["version"],
+                esc(m["reason"]), esc(m["pid"]), n(m["time"] or 0),
+                '<a href="#suspects">suspects</a> '
+                if m["suspects"] is not None else ""))
+        out.write(self.summary_html(m))
+        out.write(self.errors_html(m, rows))
+        out.write(self.records_html(m, rows))
+        # A file from a memroot that does not name suspects has no
+        # section: the page says nothing of them.
+        if m["suspects"] is not None:
+            out.write('<section id="suspects"><h2>Leak suspects</h2>%s'
+                      '<noscript><p>Their accumulation points and sites are '
+                      'drawn by JavaScript.</p></noscript></section>'
+                      % self.suspects_summary(m).replace('id="s-suspects"',
+                                                         ""))
+        out.write(self.roots_html(m, rows))
+        for ident, heading in (("profile", "Allocation sites"),
+                               ("flame", "Flame graphs"),
+                               ("timeline", "Heap timeline")):
+            out.write('<section id="%s"><h2>%s</h2><noscript><p>This section '
+                      'is drawn by JavaScript.</p></noscript></section>'
+                      % (ident, heading))
+        # JSON in a script element: "<" escaped so that nothing in a name
+        # can close the element.
+        out.write('</main>\n<script type="application/json" '
+                  'id="memroot-data">%s</script>\n<script>%s</script>\n'
+                  '</body></html>\n' % (blob.replace("<", "\\u003c"), js))
+
+
+def times(count):
+    return "%s time%s" % (n(count), "" if count == 1 else "s")
+
+
+def suspect_line(s):
+    """One line for a suspect of the suspects section (a section to
+    come: docs/html-report.md says which members are read)."""
+    if not isinstance(s, dict):
+        return str(s)
+    if s.get("description"):
+        return s["description"]
+    what = s.get("root_name") or s.get("kind", "suspect")
+    size = s.get("retained") or {}
+    return "%s suspect: %s retains %s bytes in %s blocks" % (
+        s.get("kind", "a"), what, n(size.get("bytes", 0)),
+        n(size.get("blocks", 0)))
+
+
+def hop_text(hop, rows):
+    """One pointer of a path: where it is, the block it points to, and
+    the store that wrote it."""
+    if not isinstance(hop, dict):
+        return str(hop)
+    text = "%s points to block %s (%s bytes)" % (
+        hop.get("from", "a word"), hop.get("block", "?"),
+        n(hop.get("size", 0)))
+    at = hop.get("stored_at")
+    if isinstance(at, list) and at:
+        row = rows[at[0]]
+        text += ", stored at %s (%s)" % (row[0], "%s:%d" % (
+            row[5] or row[1], row[2]) if row[1] else row[6])
+    elif hop.get("stored_by"):
+        text += ", %s" % hop["stored_by"]
+    return text
+
+
+def html_report(data, out, source_root=None):
+    Page(data, source_root).render(out)
