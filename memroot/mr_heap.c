@@ -18,6 +18,7 @@
 #include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_memscan.h"
+#include "mr_origins.h"
 #include "mr_slots.h"
 #include "mr_vgcompat.h"
 
@@ -146,6 +147,8 @@ static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
       MR_(slots_widen_ptr_range)(p, p + szB + 1);
    /* New memory holds no pointer yet, whatever it held before. */
    MR_(slots_clear)(p, szB);
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_block_new)(p, b->allocated_at);
    if (mr_params.account)
       MR_(account_alloc)(b->allocated_at, szB, mr_bytes_allocated);
    if (freed_volume > mr_params.freelist_vol)
@@ -164,6 +167,8 @@ void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
    if (mr_params.account)
       MR_(account_free)(b->allocated_at, b->szB, freed_at);
    /* Freed memory holds no live pointer. */
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_block_freed)(b->data, b->szB);
    MR_(slots_clear)(b->data, b->szB);
    b->u.freed_at = freed_at;
    add_to_freed_queue(b);
@@ -171,6 +176,8 @@ void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 
 void MR_(heap_shadow_discard)(MR_Block* b)
 {
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_block_freed)(b->data, b->szB);
    if (mr_params.account)
       MR_(account_free)(b->allocated_at, b->szB, NULL);
    VG_(freeEltPA)(mr_block_pool, b);
@@ -376,6 +383,9 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
    /* The copy keeps the pointers it copied, and where they were stored. */
    MR_(slots_copy)((Addr)p_old, p_new,
                    old->szB < new_szB ? old->szB : new_szB);
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_copy)((Addr)p_old, p_new,
+                        old->szB < new_szB ? old->szB : new_szB);
    MR_(heap_shadow_retire)(tid, old);
    return (void*)p_new;
 }

@@ -17,6 +17,7 @@
 #include "mr_lossrec.h"
 #include "mr_mempool.h"
 #include "mr_options.h"
+#include "mr_origins.h"
 #include "mr_profile.h"
 #include "mr_retain_report.h"
 #include "mr_slots.h"
@@ -28,12 +29,15 @@ static void mr_post_clo_init(void)
 {
    MR_HeapParams    hp;
    MR_AccountParams ap;
+   MR_OriginsParams op;
    ULong            every;
 
    MR_(options_post_clo)();
    MR_(clo_account_params)(&ap);
    MR_(clo_heap_params)(&hp, MR_(account_init)(&ap));
    MR_(heap_init)(&hp);
+   MR_(clo_origins_params)(&op);
+   MR_(origins_init)(&op);
    if (ap.profile) {
       Bool timeline = MR_(clo_timeline)(&every);
       MR_(profile_init)(timeline, every);

@@ -16,6 +16,7 @@
 #include "mr_mempool.h"
 #include "mr_monitor.h"
 #include "mr_options.h"
+#include "mr_origins.h"
 #include "mr_profile.h"
 #include "mr_retain_report.h"
 #include "mr_xtmemory.h"
@@ -77,6 +78,15 @@ static const HChar usage_heap_profile[] =
 "        allocs, live-blocks, peak-blocks\n"
 "        (defaults: --heap-profile-sort and --heap-profile-top)\n";
 
+static const HChar usage_watch[] =
+"  watch <addr>|record <loss_record_nr>\n"
+"        reports every store and every drop of a pointer to the heap block\n"
+"        starting at <addr> (or to the first block of a loss record of the\n"
+"        last leak search) as an error, with the count of pointers holding\n"
+"        it (needs --leak-origins=yes or --watch-block)\n"
+"  unwatch\n"
+"        stops watching\n";
+
 static const HChar usage_dump[] =
 "  dump [<filename>]\n"
 "        searches the heap and writes the data file memroot-report reads\n"
@@ -86,9 +96,10 @@ static void print_help(void)
 {
    VG_(gdb_printf)("\n");
    VG_(gdb_printf)("memroot monitor commands:\n");
-   VG_(gdb_printf)("%s%s%s%s%s%s%s%s", usage_leak_check, usage_block_list,
+   VG_(gdb_printf)("%s%s%s%s%s%s%s%s%s", usage_leak_check, usage_block_list,
                    usage_who_points_at, usage_retention, usage_retention_path,
-                   usage_xtmemory, usage_heap_profile, usage_dump);
+                   usage_watch, usage_xtmemory, usage_heap_profile,
+                   usage_dump);
    VG_(gdb_printf)("\n");
 }
 
@@ -364,30 +375,41 @@ static void retention_command(HChar** saveptr)
    }
 }
 
-static void retention_path_command(HChar** saveptr)
+/* "<addr>" or "record <nr>" (the first block of a loss record of the last
+   leak search); False after saying what is wrong. */
+static Bool parse_block_arg(HChar** saveptr, const HChar* usage,
+                            /*OUT*/Addr* address)
 {
    HChar* word = VG_(strtok_r)(NULL, " ", saveptr);
-   Addr   address;
-   UInt   max_paths = 3, nr;
+   UInt   nr;
 
    if (word == NULL) {
-      bad_command(usage_retention_path, "missing address or record", NULL);
-      return;
+      bad_command(usage, "missing address or record", NULL);
+      return False;
    }
-   if (VG_(strcmp)(word, "record") == 0) {
-      if (!next_positive(saveptr, &nr, usage_retention_path,
-                         "record needs a loss record number >= 1"))
-         return;
-      if (!MR_(loss_record_first_block)(nr - 1, &address))
-         return;
-   } else {
+   if (VG_(strcmp)(word, "record") == 0)
+      return next_positive(saveptr, &nr, usage,
+                           "record needs a loss record number >= 1")
+             && MR_(loss_record_first_block)(nr - 1, address);
+   {
       const HChar* end = word;
-      if (!VG_(parse_Addr)(&end, &address) || *end != '\0' || address == 0) {
-         bad_command(usage_retention_path, "malformed address (0x followed"
-                     " by at most 16 hex digits)", word);
-         return;
+      if (!VG_(parse_Addr)(&end, address) || *end != '\0' || *address == 0) {
+         bad_command(usage, "malformed address (0x followed by at most 16"
+                     " hex digits)", word);
+         return False;
       }
    }
+   return True;
+}
+
+static void retention_path_command(HChar** saveptr)
+{
+   HChar* word;
+   Addr   address;
+   UInt   max_paths = 3;
+
+   if (!parse_block_arg(saveptr, usage_retention_path, &address))
+      return;
    word = VG_(strtok_r)(NULL, " ", saveptr);
    if (word != NULL && !parse_positive(word, &max_paths)) {
       bad_command(usage_retention_path, "malformed number of paths", word);
@@ -401,6 +423,45 @@ static void retention_path_command(HChar** saveptr)
       MR_SearchParams sp = MR_(clo_search_params)();
       MR_(search_and_report_paths)(&sp, address, max_paths);
    }
+}
+
+static void watch_command(HChar** saveptr)
+{
+   Addr address;
+   if (!MR_(origins_on)) {
+      VG_(gdb_printf)("watch needs --leak-origins=yes (or --watch-block) from"
+                      " the start: only then are pointer stores followed\n");
+      return;
+   }
+   if (!parse_block_arg(saveptr, usage_watch, &address))
+      return;
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_watch, "too many arguments", NULL);
+      return;
+   }
+   if (!MR_(origins_is_block)(address)) {
+      VG_(gdb_printf)("no live heap block starts at %#lx\n", address);
+      return;
+   }
+   MR_(origins_watch)(address);
+   VG_(gdb_printf)("watching block %#lx: %'u pointer%s hold%s it now\n",
+                   address, MR_(origins_count)(address),
+                   MR_(origins_count)(address) == 1 ? "" : "s",
+                   MR_(origins_count)(address) == 1 ? "s" : "");
+}
+
+static void unwatch_command(HChar** saveptr)
+{
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_watch, "unwatch takes no argument", NULL);
+      return;
+   }
+   if (MR_(origins_watched)() == 0)
+      VG_(gdb_printf)("no block is watched\n");
+   else
+      VG_(gdb_printf)("no longer watching block %#lx\n",
+                      MR_(origins_watched)());
+   MR_(origins_watch)(0);
 }
 
 /* The live blocks outside pools, for xtree memory's allocs report; none
@@ -497,7 +558,7 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
    cmd = VG_(strtok_r)(s, " ", &saveptr);
    switch (VG_(keyword_id)("help leak_check block_list who_points_at "
                            "retention retention_path xtmemory heap_profile "
-                           "dump",
+                           "dump watch unwatch",
                            cmd, kwd_report_duplicated_matches)) {
    case -2:
       return True;
@@ -529,6 +590,12 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
       return True;
    case 8:
       dump_command(&saveptr);
+      return True;
+   case 9:
+      watch_command(&saveptr);
+      return True;
+   case 10:
+      unwatch_command(&saveptr);
       return True;
    default:
       tl_assert(0);

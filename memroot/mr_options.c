@@ -30,6 +30,8 @@ UInt             MR_(clo_leak_check_heuristics) = MR_H2S(MR_LchStdString)
                                                   | MR_H2S(MR_LchNewArray)
                                                   | MR_H2S(MR_LchMultipleInheritance);
 MR_LeakScan      MR_(clo_leak_scan)             = MR_ScanTracked;
+Bool             MR_(clo_leak_origins)          = False;
+Addr             MR_(clo_watch_block)           = 0;
 Bool             MR_(clo_xtree_leak)            = False;
 const HChar*     MR_(clo_xtree_leak_file)       = "xtleak.kcg.%p";
 
@@ -158,6 +160,9 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
       else
          MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Possible);
    }
+   else if VG_BOOL_CLO(arg, "--leak-origins", MR_(clo_leak_origins)) {}
+   else if VG_STR_CLO(arg, "--watch-block", address)
+      parse_block_address(arg, address, &MR_(clo_watch_block));
    else if VG_BOOL_CLO(arg, "--xtree-leak", MR_(clo_xtree_leak)) {}
    else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file))
       check_not_empty(arg, MR_(clo_xtree_leak_file));
@@ -230,6 +235,10 @@ void MR_(print_usage)(void)
 "                                     same as --show-leak-kinds=definite\n"
 "    --leak-scan=tracked|conservative which words are candidate pointers:\n"
 "        those a heap pointer was stored into (tracked), or all [tracked]\n"
+"    --leak-origins=no|yes            remember where each block lost its last\n"
+"        pointer and say so in its loss record (costs time) [no]\n"
+"    --watch-block=<address>          report every store and drop of a pointer\n"
+"        to the block starting at <address> as an error [none]\n"
 "    --retention=no|yes               at exit, report which roots retain the\n"
 "        reachable heap [yes]\n"
 "    --retention-roots=<number>       roots listed, the biggest first [10]\n"
@@ -385,6 +394,12 @@ void MR_(clo_heap_params)(MR_HeapParams* p, Bool account)
    p->freelist_big_blocks   = MR_(clo_freelist_big_blocks);
    p->show_mismatched_frees = MR_(clo_show_mismatched_frees);
    p->account               = account;
+}
+
+void MR_(clo_origins_params)(MR_OriginsParams* p)
+{
+   p->on    = MR_(clo_leak_origins);
+   p->watch = MR_(clo_watch_block);
 }
 
 void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort)

@@ -14,6 +14,7 @@
 #include "mr_account.h"
 #include "mr_heap.h"
 #include "mr_leak.h"
+#include "mr_origins.h"
 #include "mr_profile.h"
 #include "mr_retain.h"
 
@@ -24,6 +25,8 @@ extern UInt             MR_(clo_show_leak_kinds);
 extern UInt             MR_(clo_errors_for_leak_kinds);
 extern UInt             MR_(clo_leak_check_heuristics);
 extern MR_LeakScan      MR_(clo_leak_scan);
+extern Bool             MR_(clo_leak_origins);
+extern Addr             MR_(clo_watch_block);
 extern Bool             MR_(clo_xtree_leak);
 extern const HChar*     MR_(clo_xtree_leak_file);
 
@@ -73,6 +76,9 @@ void MR_(clo_retention_params)(MR_RetentionParams* p);
 /* The heap the options ask for; account is the accounting hooks'
    answer to MR_(account_init). */
 void MR_(clo_heap_params)(MR_HeapParams* p, Bool account);
+
+/* Where blocks lose their last pointer, and the watched block. */
+void MR_(clo_origins_params)(MR_OriginsParams* p);
 
 /* The allocation-site profile's report: how many sites, in which order. */
 void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort);
