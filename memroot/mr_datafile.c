@@ -29,6 +29,7 @@
 #include "mr_mempool.h"
 #include "mr_profile.h"
 #include "mr_retain_report.h"
+#include "mr_suspects.h"
 #include "mr_timeline.h"
 
 #ifndef MR_VERSION
@@ -219,15 +220,18 @@ static void write_errors(Df* df)
    VG_(fprintf)(fp, "],\n");
 }
 
-static void write_retention(Df* df, const MR_Retention* a)
+static void write_retention(Df* df, MR_Retention* a)
 {
+   MR_Suspects* x;
    if (a == NULL) {
       VG_(fprintf)(df->fp, "\"retention\": null,\n");
       return;
    }
+   x = a->params->suspect_ppm > 0 ? MR_(suspects_of_report)(a, False) : NULL;
    VG_(fprintf)(df->fp, "\"retention\": {");
-   MR_(retention_json_members)(df->fp, a, DF_RETENTION_SITES,
+   MR_(retention_json_members)(df->fp, a, x, DF_RETENTION_SITES,
                                write_stack_ref, df);
+   MR_(suspects_free)(x);
    VG_(fprintf)(df->fp, "},\n");
 }
 
@@ -470,7 +474,7 @@ Bool MR_(datafile_dump)(const HChar* name, const HChar* reason,
 }
 
 Bool MR_(datafile_write)(const HChar* name, const HChar* reason,
-                         const MR_Retention* a)
+                         MR_Retention* a)
 {
    HChar tmp[VG_(strlen)(name) + 32];
    Df    df;
