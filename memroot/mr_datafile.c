@@ -222,17 +222,30 @@ static void write_errors(Df* df)
 
 static void write_retention(Df* df, MR_Retention* a)
 {
-   MR_Suspects* x;
    if (a == NULL) {
       VG_(fprintf)(df->fp, "\"retention\": null,\n");
       return;
    }
-   x = a->params->suspect_ppm > 0 ? MR_(suspects_of_report)(a, False) : NULL;
    VG_(fprintf)(df->fp, "\"retention\": {");
-   MR_(retention_json_members)(df->fp, a, x, DF_RETENTION_SITES,
+   MR_(retention_json_members)(df->fp, a, NULL, DF_RETENTION_SITES,
                                write_stack_ref, df);
-   MR_(suspects_free)(x);
    VG_(fprintf)(df->fp, "},\n");
+}
+
+/* The leak suspects of the retention report, as its options ask: null
+   without a report or with --suspects=no. */
+static void write_suspects(Df* df, MR_Retention* a)
+{
+   MR_Suspects* x;
+   if (a == NULL || a->params->suspect_ppm == 0) {
+      VG_(fprintf)(df->fp, "\"suspects\": null,\n");
+      return;
+   }
+   x = MR_(suspects_of_report)(a, False);
+   VG_(fprintf)(df->fp, "\"suspects\": ");
+   MR_(suspects_json)(df->fp, a, x, write_stack_ref, df);
+   VG_(fprintf)(df->fp, ",\n");
+   MR_(suspects_free)(x);
 }
 
 /* The sites whose timeline is written: top[0..n) of sites by peak. */
@@ -503,6 +516,7 @@ Bool MR_(datafile_write)(const HChar* name, const HChar* reason,
    write_leak(&df);
    write_errors(&df);
    write_retention(&df, a);
+   write_suspects(&df, a);
    write_profile(&df);
    write_stacks(&df);
    write_frames(&df);

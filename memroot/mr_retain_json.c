@@ -357,9 +357,8 @@ static void json_suspects(const JsonOut* o, MR_Retention* a,
                           const MR_Suspects* x)
 {
    UInt i;
-   VG_(fprintf)(o->fp, ",\n \"suspects\": {\"threshold_ppm\": %u,"
-                " \"threshold_bytes\": %lu, ", x->params.threshold_ppm,
-                x->threshold_bytes);
+   VG_(fprintf)(o->fp, "{\"threshold_ppm\": %u, \"threshold_bytes\": %lu, ",
+                x->params.threshold_ppm, x->threshold_bytes);
    json_size(o->fp, "lost", x->lost);
    VG_(fprintf)(o->fp, ", \"list\": [");
    for (i = 0; i < x->n; i++) {
@@ -399,8 +398,17 @@ void MR_(retention_json_members)(VgFile* fp, MR_Retention* a,
    VG_(fprintf)(fp, "]");
    if (a->stacks != NULL)
       json_stacks(fp, a);
-   if (x != NULL)
+   if (x != NULL) {
+      VG_(fprintf)(fp, ",\n \"suspects\": ");
       json_suspects(&o, a, x);
+   }
+}
+
+void MR_(suspects_json)(VgFile* fp, MR_Retention* a, const MR_Suspects* x,
+                        MR_JsonStackWriter ws, void* opaque)
+{
+   JsonOut o = { fp, x->params.max_sites, ws, opaque };
+   json_suspects(&o, a, x);
 }
 
 Bool MR_(retention_write_json)(MR_Retention* a, const MR_Suspects* x,

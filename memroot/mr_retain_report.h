@@ -24,6 +24,11 @@ void MR_(retention_json_members)(VgFile* fp, MR_Retention* a,
                                 const MR_Suspects* x, UInt max_sites,
                                 MR_JsonStackWriter ws, void* opaque);
 
+/* The leak suspects x of a as one JSON object: what the retention file's
+   suspects member and the data file's suspects section hold. */
+void MR_(suspects_json)(VgFile* fp, MR_Retention* a, const MR_Suspects* x,
+                        MR_JsonStackWriter ws, void* opaque);
+
 /* Reports an attribution as p asks; the next report's growth is
    measured against this one. */
 void MR_(retention_report)(MR_Retention* a, const MR_RetentionParams* p);

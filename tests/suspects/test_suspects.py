@@ -9,11 +9,16 @@ request and from monitor commands (docs/suspects.md)."""
 import json
 import os
 import re
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from harness import TOP, memcheck, memroot
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))), "datafile"))
+from datafile import validate  # noqa: E402
 
 MEMROOT_H = ("-I", os.path.join(TOP, "memroot"), "-I", "/usr/include/valgrind")
 _PREFIX = re.compile(r"^==\d+== ?")
@@ -280,7 +285,8 @@ def test_data_file_carries_the_suspects_of_lost_memory(build, tmp_path):
     out = tmp_path / "d.json"
     memroot(prog, "--memroot-out-file=%s" % out)
     data = json.loads(out.read_text())
-    sus = data["retention"]["suspects"]
+    assert "suspects" not in data["retention"]
+    sus = data["suspects"]
     assert sus["lost"] == {"bytes": 9104, "blocks": 5}
     [l] = sus["list"]
     assert l["kind"] == "lost"
@@ -288,3 +294,22 @@ def test_data_file_carries_the_suspects_of_lost_memory(build, tmp_path):
             for r in l["records"]] == [(8000, 4, 0), (64, 1, 1040)]
     # stacks are references into the file's table of stacks
     assert isinstance(l["records"][0]["stack"], int)
+
+
+def test_data_file_suspects_are_null_with_suspects_no(build, tmp_path):
+    prog = build("lost.c")
+    out = tmp_path / "d.json"
+    memroot(prog, "--suspects=no", "--memroot-out-file=%s" % out)
+    data = json.loads(out.read_text())
+    assert data["suspects"] is None
+    assert data["retention"]["live"] == {"bytes": 10104, "blocks": 16}
+
+
+@pytest.mark.parametrize("fixture", ["registry.c", "sessions.c", "lost.c"])
+def test_data_file_with_each_kind_of_suspect_validates(build, tmp_path, fixture):
+    prog = build(fixture)
+    out = tmp_path / "d.json"
+    memroot(prog, "--memroot-out-file=%s" % out)
+    data = json.loads(out.read_text())
+    assert len(data["suspects"]["list"]) == 1
+    validate(data)
