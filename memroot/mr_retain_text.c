@@ -590,7 +590,7 @@ static void pp_suspects_now(MR_Retention* a, const MR_Suspects* x)
       case MR_SuspectGroup:
          VG_(umsg)("%'u blocks allocated at %s, held by %'u different"
                    " parents, retain %'lu bytes in %'u blocks (%s of the"
-                   " live heap); the biggest one's stack:\n", s->n_members,
+                   " live heap); the most common stack:\n", s->n_members,
                    VG_(describe_IP)(VG_(current_DiEpoch)(),
                                     MR_(allocation_ip)(s->site), NULL),
                    s->n_parents, s->size.bytes, s->size.blocks, share);

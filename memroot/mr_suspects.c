@@ -231,6 +231,34 @@ static OSet* tally_groups(const MR_Retention* a, const Int* label)
    return tallies;
 }
 
+static Int cmp_stack(const void* va, const void* vb)
+{
+   const ExeContext* x = *(const ExeContext* const*)va;
+   const ExeContext* y = *(const ExeContext* const*)vb;
+   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The stack most of a group's members were allocated with (the first
+   by number among equals, for the same answer every run). */
+static ExeContext* most_common(XArray* stacks)
+{
+   Word n = VG_(sizeXA)(stacks), i, run = 0, best_run = 0;
+   ExeContext* best = NULL;
+   VG_(ssort)(VG_(indexXA)(stacks, 0), n, sizeof(ExeContext*), cmp_stack);
+   for (i = 0; i < n; i++) {
+      ExeContext* ec = *(ExeContext**)VG_(indexXA)(stacks, i);
+      run = i > 0 && ec == *(ExeContext**)VG_(indexXA)(stacks, i - 1)
+            ? run + 1 : 1;
+      if (run > best_run
+          || (run == best_run && VG_(get_ECU_from_ExeContext)(ec)
+                                 < VG_(get_ECU_from_ExeContext)(best))) {
+         best = ec;
+         best_run = run;
+      }
+   }
+   return best;
+}
+
 /* The biggest group first, its members and what they retain labelled;
    then the next among the rest, so that a group under another's members
    (the buffers of many sessions) is not a second suspect. */
@@ -240,7 +268,7 @@ static void find_groups(const MR_Retention* a, SizeT thr, Int* label,
    for (;;) {
       OSet*       tallies = tally_groups(a, label);
       GroupTally* g, *best = NULL;
-      XArray*     parents;
+      XArray*     parents, *stacks;
       Addr        site;
       MR_Suspect* s;
       Word        n, i, distinct = 0;
@@ -260,14 +288,17 @@ static void find_groups(const MR_Retention* a, SizeT thr, Int* label,
                   accumulation_point(a, best->biggest), best->size,
                   retained(a, best->biggest));
       s = VG_(indexXA)(list, group);
-      s->site = stack_of(a, best->biggest);
       s->n_members = best->members;
       parents = VG_(newXA)(VG_(malloc), "memroot.suspects.parents",
                            VG_(free), sizeof(Int));
+      stacks = VG_(newXA)(VG_(malloc), "memroot.suspects.stacks",
+                          VG_(free), sizeof(ExeContext*));
       for (k = 1; k < a->nr; k++) {
          if (group_head(a, label, k, &site) && site == best->site) {
+            ExeContext* ec = stack_of(a, k);
             label[k] = group;
             VG_(addToXA)(parents, &a->idom[k]);
+            VG_(addToXA)(stacks, &ec);
          } else if (label[k] < 0 && label[a->idom[k]] >= 0) {
             label[k] = label[a->idom[k]];
          }
@@ -279,7 +310,9 @@ static void find_groups(const MR_Retention* a, SizeT thr, Int* label,
                        != *(Int*)VG_(indexXA)(parents, i - 1))
             distinct++;
       s->n_parents = distinct;
+      s->site = most_common(stacks);
       VG_(deleteXA)(parents);
+      VG_(deleteXA)(stacks);
       VG_(OSetGen_Destroy)(tallies);
    }
 }

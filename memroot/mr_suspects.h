@@ -45,9 +45,9 @@ typedef struct {
    Int         acc;          /* single, group: the accumulation point */
    MR_Size     size;         /* what the suspect retains, or is lost */
    MR_Size     acc_size;     /* what the accumulation point retains */
-   ExeContext* site;         /* group: the stack of its biggest member;
-                                the members share its first frame
-                                outside the allocator */
+   ExeContext* site;         /* group: the stack most of its members
+                                were allocated with; they all share its
+                                first frame outside the allocator */
    UInt        n_members;    /* group: blocks (runs of one site count
                                 once); lost: loss records */
    UInt        n_parents;    /* group: distinct parents */
