@@ -353,6 +353,47 @@ static void json_suspect(const JsonOut* o, MR_Retention* a,
    VG_(fprintf)(fp, "}");
 }
 
+static void json_growth(const JsonOut* o, MR_Retention* a,
+                        const MR_Suspects* x)
+{
+   VgFile* fp = o->fp;
+   UInt i, j;
+   VG_(fprintf)(fp, ", \"snapshots\": %u, \"growth\": [", x->n_snapshots);
+   for (i = 0; i < x->n_growth; i++) {
+      const MR_GrowthSuspect* g = &x->growth[i];
+      VG_(fprintf)(fp, "%s\n  {\"root\": ", i ? "," : "");
+      json_root(fp, MR_(roots_get)(a->order[g->k] - 1));
+      VG_(fprintf)(fp, ", ");
+      json_size(fp, "retained", g->now);
+      VG_(fprintf)(fp, ", \"per_snapshot\": %lld, \"steps\": [", g->per_step);
+      for (j = 0; j < g->n_steps; j++)
+         VG_(fprintf)(fp, "%s%lld", j ? ", " : "", g->step[j]);
+      VG_(fprintf)(fp, "],\n   \"accumulation\": ");
+      if (MR_(node_is_block)(a, a->order[g->acc])) {
+         const MR_Block* b = node_block(a, a->order[g->acc]);
+         MR_Size r = { a->ret_bytes[g->acc], a->ret_blocks[g->acc] };
+         VG_(fprintf)(fp, "{\"block\": \"%#lx\", \"size\": %lu, ", b->data,
+                      (SizeT)b->szB);
+         json_size(fp, "retained", r);
+         VG_(fprintf)(fp, ", \"stack\": ");
+         o->write_stack(fp, b->allocated_at, o->opaque);
+         VG_(fprintf)(fp, "}");
+      } else {
+         VG_(fprintf)(fp, "null");
+      }
+      VG_(fprintf)(fp, ",\n   \"sites\": [");
+      for (j = 0; j < g->n_sites; j++) {
+         VG_(fprintf)(fp, "%s{\"growth\": {\"bytes\": %lld, \"blocks\": %lld},"
+                      " \"stack\": ", j ? ", " : "", g->site_bytes[j],
+                      g->site_blocks[j]);
+         o->write_stack(fp, g->site[j], o->opaque);
+         VG_(fprintf)(fp, "}");
+      }
+      VG_(fprintf)(fp, "]}");
+   }
+   VG_(fprintf)(fp, "]");
+}
+
 static void json_suspects(const JsonOut* o, MR_Retention* a,
                           const MR_Suspects* x)
 {
@@ -365,7 +406,10 @@ static void json_suspects(const JsonOut* o, MR_Retention* a,
       VG_(fprintf)(o->fp, "%s\n  ", i ? "," : "");
       json_suspect(o, a, x, i);
    }
-   VG_(fprintf)(o->fp, "]}");
+   VG_(fprintf)(o->fp, "]");
+   if (x->params.growth)
+      json_growth(o, a, x);
+   VG_(fprintf)(o->fp, "}");
 }
 
 void MR_(retention_json_members)(VgFile* fp, MR_Retention* a,

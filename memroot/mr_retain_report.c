@@ -100,7 +100,7 @@ void MR_(search_and_report_suspects)(const MR_SearchParams* sp,
       MR_Suspects*  x = MR_(suspects_find)(a, p);
       if (VG_(clo_xml))
          MR_(suspects_pp_xml)(a, x);
-      else
+      else if (VG_(clo_verbosity) > 0)
          MR_(suspects_pp_text)(a, x);
       /* Growth is measured at snapshots: asking for it takes one. */
       if (p->growth)

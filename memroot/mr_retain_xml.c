@@ -240,6 +240,30 @@ static void xml_suspect(MR_Retention* a, const MR_Suspects* x, UInt i)
    VG_(printf_xml)("  </suspect>\n");
 }
 
+static void xml_growth(MR_Retention* a, const MR_Suspects* x)
+{
+   HChar name[MR_ROOT_NAME_LEN];
+   UInt  i, j;
+   VG_(printf_xml)("  <snapshots>%u</snapshots>\n", x->n_snapshots);
+   for (i = 0; i < x->n_growth; i++) {
+      const MR_GrowthSuspect* g = &x->growth[i];
+      VG_(printf_xml)("  <growth>\n    <root>%pS</root>\n",
+                      MR_(root_name)(MR_(roots_get)(a->order[g->k] - 1), name,
+                                     sizeof(name)));
+      xml_size("    ", "retained", g->now.bytes, g->now.blocks);
+      VG_(printf_xml)("    <per_snapshot>%lld</per_snapshot>\n", g->per_step);
+      for (j = 0; j < g->n_steps; j++)
+         VG_(printf_xml)("    <step>%lld</step>\n", g->step[j]);
+      for (j = 0; j < g->n_sites; j++) {
+         VG_(printf_xml)("    <site>\n");
+         xml_size("      ", "growth", g->site_bytes[j], g->site_blocks[j]);
+         VG_(pp_ExeContext)(g->site[j]);
+         VG_(printf_xml)("    </site>\n");
+      }
+      VG_(printf_xml)("  </growth>\n");
+   }
+}
+
 void MR_(suspects_pp_xml)(MR_Retention* a, const MR_Suspects* x)
 {
    UInt i;
@@ -248,5 +272,7 @@ void MR_(suspects_pp_xml)(MR_Retention* a, const MR_Suspects* x)
    xml_size("  ", "live", a->live.bytes, a->live.blocks);
    for (i = 0; i < x->n; i++)
       xml_suspect(a, x, i);
+   if (x->params.growth)
+      xml_growth(a, x);
    VG_(printf_xml)("</memroot_suspects>\n");
 }

@@ -313,3 +313,35 @@ def test_data_file_with_each_kind_of_suspect_validates(build, tmp_path, fixture)
     data = json.loads(out.read_text())
     assert len(data["suspects"]["list"]) == 1
     validate(data)
+
+
+def test_growth_is_in_the_xml_of_each_growth_request_and_at_exit(build, tmp_path):
+    prog = build("growing.c", MEMROOT_H)
+    out = tmp_path / "out.xml"
+    memroot(prog, "--xml=yes", "--xml-file=%s" % out)
+    found = ET.parse(out).getroot().findall("memroot_suspects")
+    # the request's element, then the exit's
+    assert [(s.find("snapshots").text,
+             [(g.find("root").text, [x.text for x in g.findall("step")])
+              for g in s.findall("growth")]) for s in found] == [
+        ("4", [("global g_growing in " + prog, ["4096"] * 4)]),
+        ("5", [("global g_growing in " + prog, ["4096"] * 5)])]
+    # the request asked for growth only; the exit has the heap's suspects too
+    assert found[0].findall("suspect") == []
+    assert len(found[1].findall("suspect")) == 2
+
+
+def test_growth_is_in_the_retention_file_at_exit(build, tmp_path):
+    prog = build("growing.c", MEMROOT_H)
+    out = tmp_path / "r.json"
+    rep = memroot(prog, "-q", "--retention-file=%s" % out)
+    # -q: no section on the log, the file has it all the same
+    assert "LEAK SUSPECTS" not in rep.text
+    sus = json.loads(out.read_text())["suspects"]
+    assert sus["snapshots"] == 5
+    [g] = sus["growth"]
+    assert g["root"]["symbol"] == "g_growing"
+    assert (g["retained"], g["per_snapshot"], g["steps"]) == (
+        {"bytes": 24576, "blocks": 384}, 4096, [4096] * 5)
+    assert g["sites"][0]["growth"] == {"bytes": 4096, "blocks": 64}
+    assert g["sites"][0]["stack"][1]["function"] == "push"
