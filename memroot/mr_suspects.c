@@ -8,14 +8,19 @@
    more children of an accumulation point each pass the threshold, the
    memory splits there: each child is a suspect of its own instead.
 
-   Group suspects: outside the singles' accumulation points, the blocks of
-   one allocation site, each counted with what it retains (a block whose
-   parent in the dominator tree comes from the same site is counted in
-   its parent), under at least two distinct parents, together at least
-   the threshold.
+   Group suspects: outside the singles' accumulation points, the blocks
+   allocated at one line (the first frame outside the allocator), each
+   counted with what it retains (a block whose parent in the dominator
+   tree comes from the same line is counted in its parent), under at
+   least two distinct parents, together at least the threshold; the
+   biggest first, each taking its members' subtrees from the next.
 
    Lost memory: the definitely lost blocks, by allocation stack, when
    they and what they lose with them pass the threshold.
+
+   Growth suspects: the roots whose retained size grew at each report or
+   snapshot retain remembers, and now, with the sites under them that
+   grew since the last.
 
    Every step is a pass over the dominator tree's arrays; none recurses.
 
