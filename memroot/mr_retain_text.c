@@ -466,8 +466,9 @@ static void pp_lost_suspect(const MR_Retention* a, const MR_Suspects* x,
              s->size.blocks);
    for (j = 0; j < x->n_lost_records && j < max_records; j++) {
       const MR_LostRecord* r = &x->lost_records[j];
-      VG_(umsg)(" %'lu (%'lu direct, %'lu indirect) bytes in %'u blocks are"
-                " definitely lost, allocated at\n",
+      /* Not in the words of Memcheck's loss records, which tools read. */
+      VG_(umsg)(" %'lu bytes (%'lu direct, %'lu indirect) lost in %'u"
+                " blocks allocated at\n",
                 r->direct.bytes + r->indirect_bytes, r->direct.bytes,
                 r->indirect_bytes, r->direct.blocks);
       VG_(pp_ExeContext)(r->allocated_at);
@@ -557,9 +558,15 @@ static void pp_suspects_now(MR_Retention* a, const MR_Suspects* x)
    HChar share[16], thr[16], name[MR_ROOT_NAME_LEN];
    UInt  i;
 
-   VG_(snprintf)(thr, sizeof(thr), "%u.%u%%",
-                 x->params.threshold_ppm / 10000,
-                 x->params.threshold_ppm / 1000 % 10);
+   /* "10.0%", or "0.05%" for a threshold below a tenth of a percent. */
+   if (x->params.threshold_ppm % 1000 == 0)
+      VG_(snprintf)(thr, sizeof(thr), "%u.%u%%",
+                    x->params.threshold_ppm / 10000,
+                    x->params.threshold_ppm / 1000 % 10);
+   else
+      VG_(snprintf)(thr, sizeof(thr), "%u.%02u%%",
+                    x->params.threshold_ppm / 10000,
+                    x->params.threshold_ppm / 100 % 100);
    if (x->n == 0) {
       VG_(umsg)("LEAK SUSPECTS: none: no root, block or allocation site"
                 " retains %s of the live heap (%'lu bytes), nor is that"

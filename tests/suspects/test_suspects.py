@@ -150,12 +150,12 @@ def test_definitely_lost_memory_over_the_threshold_names_its_loss_records(
     assert sec[2] == ("Suspect 1 of 1: 9,104 bytes (90.1% of the live heap) are"
                       " definitely lost, in 5 blocks and what they lose with"
                       " them; the loss records responsible, the largest first:")
-    assert sec[3] == (" 8,000 (8,000 direct, 0 indirect) bytes in 4 blocks are"
-                      " definitely lost, allocated at")
+    assert sec[3] == (" 8,000 bytes (8,000 direct, 0 indirect) lost in 4 blocks"
+                      " allocated at")
     assert sec[5].endswith("lose_buffers (lost.c:%d)"
                            % source_line("lost.c", "buffers"))
-    i = sec.index(" 1,104 (64 direct, 1,040 indirect) bytes in 1 blocks are"
-                  " definitely lost, allocated at")
+    i = sec.index(" 1,104 bytes (64 direct, 1,040 indirect) lost in 1 blocks"
+                  " allocated at")
     assert sec[i + 2].endswith("lose_list (lost.c:%d)" % source_line("lost.c", "head"))
 
 
@@ -345,3 +345,10 @@ def test_growth_is_in_the_retention_file_at_exit(build, tmp_path):
         {"bytes": 24576, "blocks": 384}, 4096, [4096] * 5)
     assert g["sites"][0]["growth"] == {"bytes": 4096, "blocks": 64}
     assert g["sites"][0]["stack"][1]["function"] == "push"
+
+
+def test_threshold_below_a_tenth_of_a_percent_is_printed_as_given(build):
+    prog = build("fifty_globals.c")
+    sec = exit_suspects(memroot(prog, "--suspect-threshold=0.05"))
+    assert sec[0] == ("LEAK SUSPECTS: 50 suspects, each retaining or losing at"
+                      " least 0.05% of the live heap (25 of 50,000 bytes)")
