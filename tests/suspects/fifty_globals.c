@@ -2,7 +2,12 @@
    line of its own: every root retains 2% of the live heap, no site
    has blocks under two parents, nothing is lost.  There is no leak
    suspect at the default 10% threshold.
-   Memcheck: still reachable 50,000 bytes in 50 blocks. */
+   Memcheck: still reachable 50,000 bytes in 50 blocks.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdlib.h>
 #include <string.h>
 

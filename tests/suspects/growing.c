@@ -3,7 +3,12 @@
    snapshots (MEMROOT_SNAPSHOT four times, then MEMROOT_SUSPECTS_GROWTH),
    and 64 more before exit.  g_growing grows by 4,096 bytes at every
    snapshot and at exit; g_flat never changes.
-   Memcheck: still reachable 30,976 bytes in 484 blocks. */
+   Memcheck: still reachable 30,976 bytes in 484 blocks.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdlib.h>
 #include "memroot.h"
 

@@ -5,7 +5,12 @@
    is 90.1% of the live heap (10,104 bytes): the loss records responsible
    are lose_buffers' (8,000 bytes) and lose_list's (1,104 bytes).
    Memcheck: definitely lost 8,064 bytes in 5 blocks, indirectly lost
-   1,040 bytes in 10 blocks, still reachable 1,000 bytes in 1 block. */
+   1,040 bytes in 10 blocks, still reachable 1,000 bytes in 1 block.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdlib.h>
 #include <string.h>
 

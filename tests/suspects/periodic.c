@@ -3,7 +3,12 @@
    allocated end with a snapshot, so from the third snapshot on,
    g_growing grows by exactly 4,096 bytes between snapshots.  Nothing is
    freed or lost.
-   Memcheck: still reachable 70,400 bytes in 1,100 blocks. */
+   Memcheck: still reachable 70,400 bytes in 1,100 blocks.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdlib.h>
 
 struct node { struct node* next; char payload[56]; };

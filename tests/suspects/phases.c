@@ -2,7 +2,12 @@
    (6,400 bytes) and a growing list that gets 50 nodes (3,200 bytes)
    before each of three waits for a line on stdin; after the third line
    it exits.  Nothing is lost; stdin and stdout are unbuffered, so the
-   heap holds only the two lists. */
+   heap holds only the two lists.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdio.h>
 #include <stdlib.h>
 

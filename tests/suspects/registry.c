@@ -4,7 +4,12 @@
    is where the memory accumulates, the records and names are what piles
    up there.  Nothing else is on the heap: 360,464 bytes in 8,194 blocks,
    the table retaining 360,448 bytes in 8,193 blocks.
-   Memcheck: still reachable 360,464 bytes in 8,194 blocks. */
+   Memcheck: still reachable 360,464 bytes in 8,194 blocks.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -5,7 +5,12 @@
    retain 81,280 bytes in 40 blocks: one group suspect, whose
    accumulated sites are the buffers (80,000 bytes in 20 blocks) and the
    sessions (1,280 bytes in 20 blocks).
-   Memcheck: still reachable 81,280 bytes in 40 blocks. */
+   Memcheck: still reachable 81,280 bytes in 40 blocks.
+
+   Copyright (C) 2026 the memroot developers.
+   SPDX-License-Identifier: GPL-2.0-or-later
+   This file is part of memroot, free software under the GNU General Public
+   License, version 2 or (at your option) any later version; see COPYING. */
 #include <stdlib.h>
 #include <string.h>
 
