@@ -31,6 +31,7 @@
 #include "mr_profile.h"
 #include "mr_retain_report.h"
 #include "mr_storesites.h"
+#include "mr_suspects.h"
 #include "mr_timeline.h"
 
 #ifndef MR_VERSION
@@ -263,16 +264,32 @@ static void write_errors(Df* df)
    VG_(fprintf)(fp, "],\n");
 }
 
-static void write_retention(Df* df, const MR_Retention* a)
+static void write_retention(Df* df, MR_Retention* a)
 {
    if (a == NULL) {
       VG_(fprintf)(df->fp, "\"retention\": null,\n");
       return;
    }
    VG_(fprintf)(df->fp, "\"retention\": {");
-   MR_(retention_json_members)(df->fp, a, DF_RETENTION_SITES,
+   MR_(retention_json_members)(df->fp, a, NULL, DF_RETENTION_SITES,
                                write_stack_ref, df);
    VG_(fprintf)(df->fp, "},\n");
+}
+
+/* The leak suspects of the retention report, as its options ask: null
+   without a report or with --suspects=no. */
+static void write_suspects(Df* df, MR_Retention* a)
+{
+   MR_Suspects* x;
+   if (a == NULL || a->params->suspect_ppm == 0) {
+      VG_(fprintf)(df->fp, "\"suspects\": null,\n");
+      return;
+   }
+   x = MR_(suspects_of_report)(a, False);
+   VG_(fprintf)(df->fp, "\"suspects\": ");
+   MR_(suspects_json)(df->fp, a, x, write_stack_ref, df);
+   VG_(fprintf)(df->fp, ",\n");
+   MR_(suspects_free)(x);
 }
 
 /* The sites whose timeline is written: top[0..n) of sites by peak. */
@@ -514,7 +531,7 @@ Bool MR_(datafile_dump)(const HChar* name, const HChar* reason,
 }
 
 Bool MR_(datafile_write)(const HChar* name, const HChar* reason,
-                         const MR_Retention* a)
+                         MR_Retention* a)
 {
    HChar tmp[VG_(strlen)(name) + 32];
    Df    df;
@@ -543,6 +560,7 @@ Bool MR_(datafile_write)(const HChar* name, const HChar* reason,
    write_leak(&df);
    write_errors(&df);
    write_retention(&df, a);
+   write_suspects(&df, a);
    write_profile(&df);
    write_stacks(&df);
    write_frames(&df);

@@ -29,6 +29,7 @@
 static VgHashTable*  mr_blocks;
 static PoolAlloc*    mr_block_pool;
 static MR_HeapParams mr_params;
+static ULong         next_snapshot;   /* bytes allocated */
 
 /* Valgrind's allocator aligns to at most 16 MiB (and panics beyond).  A
    bigger alignment, which the C library grants, is carved out of a
@@ -58,6 +59,8 @@ static Long      freed_volume;
 void MR_(heap_init)(const MR_HeapParams* p)
 {
    mr_params = *p;
+   tl_assert(p->snapshot_every == 0 || p->snapshot != NULL);
+   next_snapshot = p->snapshot_every;
    mr_blocks = VG_(HT_construct)("memroot.blocks");
    over_aligned = VG_(HT_construct)("memroot.overaligned");
    mr_block_pool = VG_(newPA)(sizeof(MR_Block), 4096, VG_(malloc),
@@ -228,6 +231,11 @@ static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
    if (zeroed)
       VG_(memset)((void*)p, 0, szB);
    VG_(HT_add_node)(mr_blocks, shadow_new(tid, p, szB, kind));
+   if (mr_params.snapshot_every != 0 && mr_bytes_allocated >= next_snapshot) {
+      /* The block is in the table and holds no pointer yet. */
+      next_snapshot = mr_bytes_allocated + mr_params.snapshot_every;
+      mr_params.snapshot();
+   }
    return (void*)p;
 }
 

@@ -25,6 +25,13 @@
 #include "mr_threads.h"
 #include "mr_xtmemory.h"
 
+/* --snapshot-every: the heap calls it as the program allocates. */
+static void periodic_snapshot(void)
+{
+   MR_SearchParams sp = MR_(clo_search_params)();
+   MR_(search_and_snapshot)(&sp);
+}
+
 static void mr_post_clo_init(void)
 {
    MR_HeapParams    hp;
@@ -35,6 +42,7 @@ static void mr_post_clo_init(void)
    MR_(options_post_clo)();
    MR_(clo_account_params)(&ap);
    MR_(clo_heap_params)(&hp, MR_(account_init)(&ap));
+   hp.snapshot = periodic_snapshot;
    MR_(heap_init)(&hp);
    MR_(clo_origins_params)(&op);
    MR_(origins_init)(&op);
@@ -103,7 +111,7 @@ static void print_heap_profile(void)
    VG_(free)(live);
 }
 
-static void write_datafile_at_exit(const MR_Retention* a)
+static void write_datafile_at_exit(MR_Retention* a)
 {
    HChar* name = VG_(expand_file_name)("--memroot-out-file",
                                        MR_(clo_memroot_out_file));

@@ -67,6 +67,18 @@ static const HChar usage_retention_path[] =
 "        <max_paths> (default 3) roots to the block holding <addr>, or to\n"
 "        the first block of a loss record of the last leak search\n";
 
+static const HChar usage_suspects[] =
+"  suspects [growth] [threshold <percent>]\n"
+"        searches the heap and names the leak suspects: what retains or\n"
+"        loses at least <percent> (default --suspect-threshold) of the\n"
+"        live heap; with growth, takes a snapshot and lists the roots that\n"
+"        grew at each of the last snapshots, fastest first\n";
+
+static const HChar usage_snapshot[] =
+"  snapshot\n"
+"        searches the heap and remembers what each root retains, for\n"
+"        suspects growth and the next retention report\n";
+
 static const HChar usage_xtmemory[] =
 "  xtmemory [<filename>]\n"
 "        dump xtree memory profile in <filename> (default xtmemory.kcg.%p.%n)\n";
@@ -96,9 +108,10 @@ static void print_help(void)
 {
    VG_(gdb_printf)("\n");
    VG_(gdb_printf)("memroot monitor commands:\n");
-   VG_(gdb_printf)("%s%s%s%s%s%s%s%s%s", usage_leak_check, usage_block_list,
-                   usage_who_points_at, usage_retention, usage_retention_path,
-                   usage_watch, usage_xtmemory, usage_heap_profile,
+   VG_(gdb_printf)("%s%s%s%s%s%s%s%s%s%s%s", usage_leak_check,
+                   usage_block_list, usage_who_points_at, usage_retention,
+                   usage_retention_path, usage_watch, usage_suspects,
+                   usage_snapshot, usage_xtmemory, usage_heap_profile,
                    usage_dump);
    VG_(gdb_printf)("\n");
 }
@@ -375,6 +388,64 @@ static void retention_command(HChar** saveptr)
    }
 }
 
+/* A share of the live heap, "12.5", in (0, 100]. */
+static Bool parse_percent(const HChar* word, UInt* ppm)
+{
+   HChar* end;
+   Double v;
+   if (word == NULL)
+      return False;
+   v = VG_(strtod)(word, &end);
+   if (end == word || *end != '\0' || !(v >= 0.01 && v <= 100.0))
+      return False;
+   *ppm = (UInt)(v * 10000.0 + 0.5);
+   return True;
+}
+
+static void suspects_command(HChar** saveptr)
+{
+   MR_SuspectParams p;
+   MR_SearchParams  sp = MR_(clo_search_params)();
+   HChar* kw;
+
+   MR_(clo_suspect_params)(&p);
+   for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
+        kw = VG_(strtok_r)(NULL, " ", saveptr)) {
+      switch (VG_(keyword_id)("growth threshold", kw, kwd_report_all)) {
+      case -2:
+      case -1:
+         bad_command(usage_suspects, "unknown suspects argument", kw);
+         return;
+      case 0:
+         p.now = False;
+         p.growth = True;
+         break;
+      case 1:
+         kw = VG_(strtok_r)(NULL, " ", saveptr);
+         if (!parse_percent(kw, &p.threshold_ppm)) {
+            bad_command(usage_suspects, "threshold needs a percentage"
+                        " between 0.01 and 100", kw);
+            return;
+         }
+         break;
+      default:
+         tl_assert(0);
+      }
+   }
+   MR_(search_and_report_suspects)(&sp, &p);
+}
+
+static void snapshot_command(HChar** saveptr)
+{
+   MR_SearchParams sp = MR_(clo_search_params)();
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_snapshot, "too many arguments", NULL);
+      return;
+   }
+   MR_(search_and_snapshot)(&sp);
+   VG_(gdb_printf)("snapshot %u taken\n", MR_(retention_n_reports)());
+}
+
 /* "<addr>" or "record <nr>" (the first block of a loss record of the last
    leak search); False after saying what is wrong. */
 static Bool parse_block_arg(HChar** saveptr, const HChar* usage,
@@ -558,7 +629,7 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
    cmd = VG_(strtok_r)(s, " ", &saveptr);
    switch (VG_(keyword_id)("help leak_check block_list who_points_at "
                            "retention retention_path xtmemory heap_profile "
-                           "dump watch unwatch",
+                           "dump watch unwatch suspects snapshot",
                            cmd, kwd_report_duplicated_matches)) {
    case -2:
       return True;
@@ -596,6 +667,12 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
       return True;
    case 10:
       unwatch_command(&saveptr);
+      return True;
+   case 11:
+      suspects_command(&saveptr);
+      return True;
+   case 12:
+      snapshot_command(&saveptr);
       return True;
    default:
       tl_assert(0);

@@ -46,6 +46,12 @@ HEADERS = {**{"leak/" + name: flags for name, flags in FIXTURES.items()},
            "retention/interior.c": (),
            "retention/exit_threads.c": RETENTION_THREADS,
            "retention/exited_thread.c": RETENTION_THREADS,
+           "suspects/registry.c": (),
+           "suspects/fifty_globals.c": (),
+           "suspects/sessions.c": (),
+           "suspects/lost.c": (),
+           "suspects/growing.c": RETENTION_THREADS,
+           "suspects/periodic.c": (),
            "hostile/big_numbers.c": (),
            "hostile/custom_filled_before.c": ()}
 
