@@ -134,4 +134,27 @@ typedef enum {
    ((int)VALGRIND_DO_CLIENT_REQUEST_EXPR(                              \
       0, VG_USERREQ__MEMROOT_DUMP, (filename), 0, 0, 0, 0))
 
+/* memroot's leak-suspect requests start at 0x400 above its base. */
+typedef enum {
+   VG_USERREQ__MEMROOT_SUSPECTS = VG_USERREQ_TOOL_BASE('M','R') + 0x400,
+   VG_USERREQ__MEMROOT_SNAPSHOT
+} Vg_MemrootSuspectRequest;
+
+/* A leak search now, and the LEAK SUSPECTS section (docs/suspects.md):
+   what retains or loses at least --suspect-threshold of the live heap. */
+#define MEMROOT_SUSPECTS                                               \
+   VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
+      VG_USERREQ__MEMROOT_SUSPECTS, 0, 0, 0, 0, 0)
+/* A snapshot now, and the roots that grew at each of the last snapshots,
+   the fastest first. */
+#define MEMROOT_SUSPECTS_GROWTH                                        \
+   VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
+      VG_USERREQ__MEMROOT_SUSPECTS, 1, 0, 0, 0, 0)
+/* A snapshot: a leak search whose roots' retained sizes are remembered
+   for MEMROOT_SUSPECTS_GROWTH, the exit report and the next retention
+   report; nothing is printed. */
+#define MEMROOT_SNAPSHOT                                               \
+   VALGRIND_DO_CLIENT_REQUEST_STMT(                                    \
+      VG_USERREQ__MEMROOT_SNAPSHOT, 0, 0, 0, 0, 0)
+
 #endif

@@ -83,6 +83,21 @@ static void retention_report(UWord mode)
    MR_(search_and_report_retention)(&sp, &p);
 }
 
+static void suspects(UWord mode)
+{
+   MR_SuspectParams p;
+   MR_SearchParams  sp = MR_(clo_search_params)();
+   MR_(clo_suspect_params)(&p);
+   if (mode > 1)
+      VG_(umsg)("Warning: unknown memroot suspects mode %lu; showing the"
+                " suspects of the heap now\n", mode);
+   else if (mode == 1) {
+      p.now = False;
+      p.growth = True;
+   }
+   MR_(search_and_report_suspects)(&sp, &p);
+}
+
 /* MEMROOT_GET_SLOT_SITE answers the store instruction's address, or the
    special id (memroot.h); MEMROOT_PRINT_SLOT_SITE prints it. */
 static UWord slot_site(UWord request, Addr a)
@@ -194,6 +209,14 @@ static Bool mr_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
       case VG_USERREQ__MEMROOT_RETENTION_REPORT:
          retention_report(arg[1]);
          break;
+      case VG_USERREQ__MEMROOT_SUSPECTS:
+         suspects(arg[1]);
+         break;
+      case VG_USERREQ__MEMROOT_SNAPSHOT: {
+         MR_SearchParams sp = MR_(clo_search_params)();
+         MR_(search_and_snapshot)(&sp);
+         break;
+      }
       case VG_USERREQ__MEMROOT_DUMP:
          *ret = dump(arg[1]);
          return True;

@@ -27,8 +27,11 @@
 #include "mr_json.h"
 #include "mr_lossrec.h"
 #include "mr_mempool.h"
+#include "mr_origins.h"
 #include "mr_profile.h"
 #include "mr_retain_report.h"
+#include "mr_storesites.h"
+#include "mr_suspects.h"
 #include "mr_timeline.h"
 
 #ifndef MR_VERSION
@@ -142,6 +145,46 @@ static const HChar* kind_keyword(MR_Reachedness r)
    tl_assert(0);
 }
 
+/* With --leak-origins=yes: where the record's first block lost its last
+   pointer; the store site is a one-frame stack. */
+static void write_last_pointer(Df* df, const MR_LossRecord* lr)
+{
+   VgFile*        fp = df->fp;
+   MR_DropFacts   f;
+   MR_HolderBlock hb;
+   Bool           with_holder;
+   Addr           ip;
+
+   if (!MR_(lr_last_pointer)(lr, &f, &hb, &with_holder))
+      return;
+   VG_(fprintf)(fp, ", \"last_pointer\": {\"how\": \"%s\"",
+                with_holder ? "with-holder" : MR_(drop_how_keyword)(f.how));
+   if (with_holder || f.at == NULL || f.how == MR_DropHeld) {
+      if (!with_holder && f.how == MR_DropHeld)
+         VG_(fprintf)(fp, ", \"held_by\": %u", f.count);
+      VG_(fprintf)(fp, "}");
+      return;
+   }
+   VG_(fprintf)(fp, ", \"stack\": %u, \"holder\": {\"kind\": \"%s\", "
+                "\"address\": \"0x%lx\", \"name\": ", stack_id(df, f.at),
+                MR_(holder_kind_keyword)(f.holder_kind), f.holder);
+   MR_(json_string)(fp, f.holder_name);
+   if (f.holder_base != 0)
+      VG_(fprintf)(fp, ", \"block\": \"0x%lx\", \"block_bytes\": %lu, "
+                   "\"block_freed\": true", f.holder_base, f.holder_szB);
+   else if (hb.base != 0)
+      VG_(fprintf)(fp, ", \"block\": \"0x%lx\", \"block_bytes\": %lu, "
+                   "\"block_freed\": false, \"block_record\": %u",
+                   hb.base, hb.szB, hb.lr);
+   ip = MR_(store_site_ip)(f.store_id);
+   if (ip != 0)
+      VG_(fprintf)(fp, ", \"stored_at\": %u}}",
+                   stack_id(df, VG_(make_ExeContext_from_StackTrace)(&ip, 1)));
+   else
+      VG_(fprintf)(fp, ", \"stored_by\": \"%s\"}}",
+                   MR_(store_site_keyword)(f.store_id));
+}
+
 static void write_leak(Df* df)
 {
    VgFile*               fp = df->fp;
@@ -179,7 +222,7 @@ static void write_leak(Df* df)
       VG_(fprintf)(fp, "%s\n  {\"number\": %u, \"of\": %u, \"kind\": \"%s\", "
                    "\"bytes\": %lu, \"direct_bytes\": %lu, "
                    "\"indirect_bytes\": %lu, \"blocks\": %u, \"stack\": %u, "
-                   "\"shown\": %s, \"error\": %s, \"suppressed\": %s}",
+                   "\"shown\": %s, \"error\": %s, \"suppressed\": %s",
                    written++ ? "," : "", i + 1, n,
                    kind_keyword(MR_(lr_state)(lr)), MR_(lr_total_bytes)(lr),
                    MR_(lr_direct_bytes)(lr), MR_(lr_indirect_bytes)(lr),
@@ -188,6 +231,8 @@ static void write_leak(Df* df)
                    MR_(lr_shown)(lr) ? "true" : "false",
                    MR_(lr_is_error)(lr) ? "true" : "false",
                    MR_(lr_suppressed)(lr) ? "true" : "false");
+      write_last_pointer(df, lr);
+      VG_(fprintf)(fp, "}");
    }
    VG_(fprintf)(fp, "]},\n");
 }
@@ -219,16 +264,32 @@ static void write_errors(Df* df)
    VG_(fprintf)(fp, "],\n");
 }
 
-static void write_retention(Df* df, const MR_Retention* a)
+static void write_retention(Df* df, MR_Retention* a)
 {
    if (a == NULL) {
       VG_(fprintf)(df->fp, "\"retention\": null,\n");
       return;
    }
    VG_(fprintf)(df->fp, "\"retention\": {");
-   MR_(retention_json_members)(df->fp, a, DF_RETENTION_SITES,
+   MR_(retention_json_members)(df->fp, a, NULL, DF_RETENTION_SITES,
                                write_stack_ref, df);
    VG_(fprintf)(df->fp, "},\n");
+}
+
+/* The leak suspects of the retention report, as its options ask: null
+   without a report or with --suspects=no. */
+static void write_suspects(Df* df, MR_Retention* a)
+{
+   MR_Suspects* x;
+   if (a == NULL || a->params->suspect_ppm == 0) {
+      VG_(fprintf)(df->fp, "\"suspects\": null,\n");
+      return;
+   }
+   x = MR_(suspects_of_report)(a, False);
+   VG_(fprintf)(df->fp, "\"suspects\": ");
+   MR_(suspects_json)(df->fp, a, x, write_stack_ref, df);
+   VG_(fprintf)(df->fp, ",\n");
+   MR_(suspects_free)(x);
 }
 
 /* The sites whose timeline is written: top[0..n) of sites by peak. */
@@ -470,7 +531,7 @@ Bool MR_(datafile_dump)(const HChar* name, const HChar* reason,
 }
 
 Bool MR_(datafile_write)(const HChar* name, const HChar* reason,
-                         const MR_Retention* a)
+                         MR_Retention* a)
 {
    HChar tmp[VG_(strlen)(name) + 32];
    Df    df;
@@ -499,6 +560,7 @@ Bool MR_(datafile_write)(const HChar* name, const HChar* reason,
    write_leak(&df);
    write_errors(&df);
    write_retention(&df, a);
+   write_suspects(&df, a);
    write_profile(&df);
    write_stacks(&df);
    write_frames(&df);

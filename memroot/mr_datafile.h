@@ -23,7 +23,7 @@
    retention analysis whose report was selected.  False, after saying
    why, when the file cannot be written. */
 Bool MR_(datafile_write)(const HChar* name, const HChar* reason,
-                         const MR_Retention* a);
+                         MR_Retention* a);
 
 /* The same mid-run: a search of its own made as sp asks, with the
    retention report rp asks for (NULL: none). */

@@ -15,6 +15,7 @@
 #include "mr_errmgr.h"
 #include "mr_errors.h"
 #include "mr_lossrec.h"
+#include "mr_origins.h"
 
 /* Suppression kinds, named as Memcheck's: "Free" covers both invalid and
    mismatched frees. */
@@ -69,6 +70,7 @@ static Bool mr_eq_Error(VgRes res, const Error* e1, const Error* e2)
          return VG_STREQ(x1->u.fishy.function, x2->u.fishy.function)
                 && VG_STREQ(x1->u.fishy.argument, x2->u.fishy.argument);
       case MR_Err_Leak:
+      case MR_Err_Watch:
          /* Recorded with VG_(unique_error): never compared. */
          return False;
    }
@@ -122,6 +124,22 @@ static void mr_pp_Error(const Error* err)
          MR_(pp_LossRecord)(x->u.leak.n_this_record, x->u.leak.n_total_records,
                             x->u.leak.lr);
          return;
+      case MR_Err_Watch:
+         if (VG_(clo_xml)) {
+            emit("  <kind>WatchedBlock</kind>\n");
+            emit("  <what>");
+         }
+         if (x->u.watch.store)
+            emit("Store of a pointer to watched block %#lx", x->u.watch.block);
+         else
+            emit("Drop of a pointer to watched block %#lx (%s)",
+                 x->u.watch.block, MR_(drop_how_keyword)(x->u.watch.how));
+         emit(": %'u pointer%s hold%s it now", x->u.watch.count,
+              x->u.watch.count == 1 ? "" : "s",
+              x->u.watch.count == 1 ? "s" : "");
+         emit(VG_(clo_xml) ? "</what>\n" : "\n");
+         VG_(pp_ExeContext)(VG_(get_error_where)(err));
+         return;
    }
    tl_assert(0);
 }
@@ -138,6 +156,7 @@ static UInt mr_update_extra(const Error* err)
       case MR_Err_FreeMismatch:
       case MR_Err_FishyValue:
       case MR_Err_Leak:
+      case MR_Err_Watch:
          return sizeof(MR_Error);
    }
    tl_assert(0);
@@ -256,6 +275,7 @@ static const HChar* mr_get_error_name(const Error* err)
       case MR_Err_IllegalMempool: return "Mempool";
       case MR_Err_FishyValue:     return "FishyValue";
       case MR_Err_Leak:           return "Leak";
+      case MR_Err_Watch:          return "WatchedBlock";
    }
    tl_assert(0);
 }
@@ -268,6 +288,7 @@ static SizeT mr_print_extra_suppression_info(const Error* err,
       case MR_Err_Free:
       case MR_Err_FreeMismatch:
       case MR_Err_IllegalMempool:
+      case MR_Err_Watch:
          buf[0] = '\0';
          return 0;
       case MR_Err_FishyValue:

@@ -20,6 +20,7 @@ const HChar* MR_(error_xml_kind)(MR_ErrorKind kind)
       case MR_Err_IllegalMempool: return "InvalidMemPool";
       case MR_Err_FishyValue:     return "FishyValue";
       case MR_Err_Leak:           return "Leak";
+      case MR_Err_Watch:          return "WatchedBlock";
    }
    tl_assert(0);
 }
@@ -35,6 +36,7 @@ const HChar* MR_(error_what)(MR_ErrorKind kind)
          return "Illegal memory pool address";
       case MR_Err_FishyValue:
       case MR_Err_Leak:
+      case MR_Err_Watch:
          return NULL;
    }
    tl_assert(0);
@@ -215,4 +217,17 @@ Bool MR_(record_leak_error)(ThreadId tid, UInt n_this_record,
    return VG_(unique_error)(tid, MR_Err_Leak, 0, NULL, &extra, where,
                             print_record, /*allow_GDB_attach*/False,
                             count_as_error);
+}
+
+void MR_(record_watch_error)(ThreadId tid, Addr block, Bool store, UInt how,
+                             UInt count)
+{
+   MR_Error extra;
+   extra.u.watch.block = block;
+   extra.u.watch.store = store;
+   extra.u.watch.how   = how;
+   extra.u.watch.count = count;
+   VG_(unique_error)(tid, MR_Err_Watch, block, NULL, &extra,
+                     VG_(record_ExeContext)(tid, 0), /*print_error*/True,
+                     /*allow_GDB_attach*/True, /*count_error*/True);
 }

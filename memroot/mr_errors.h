@@ -23,7 +23,9 @@ typedef enum {
    MR_Err_FreeMismatch,     /* freed by another family than allocated it */
    MR_Err_IllegalMempool,   /* a mempool request naming no pool */
    MR_Err_FishyValue,       /* an allocator size negative as signed */
-   MR_Err_Leak              /* a loss record of a leak check */
+   MR_Err_Leak,             /* a loss record of a leak check */
+   MR_Err_Watch             /* a store or drop of a pointer to the watched
+                               block (mr_origins.c) */
 } MR_ErrorKind;
 
 struct _MR_LossRecord;
@@ -42,6 +44,12 @@ typedef struct {
          UInt                         n_total_records;
          const struct _MR_LossRecord* lr;
       } leak;                      /* Leak */
+      struct {
+         Addr  block;
+         Bool  store;              /* a store; else a drop */
+         UInt  how;                /* a drop: MR_DropHow */
+         UInt  count;              /* pointers holding it after */
+      } watch;                     /* Watch */
    } u;
 } MR_Error;
 
@@ -99,5 +107,11 @@ Bool MR_(record_leak_error)(ThreadId tid, UInt n_this_record,
                             const struct _MR_LossRecord* lr,
                             ExeContext* where, Bool print_record,
                             Bool count_as_error);
+
+/* A store (store) or a drop (how, an MR_DropHow) of a pointer to the
+   watched block, which count marked words hold after it: an error of its
+   own, never suppressed, that stops in gdb as --vgdb-error says. */
+void MR_(record_watch_error)(ThreadId tid, Addr block, Bool store, UInt how,
+                             UInt count);
 
 #endif

@@ -18,6 +18,7 @@
 #include "mr_errors.h"
 #include "mr_heap.h"
 #include "mr_memscan.h"
+#include "mr_origins.h"
 #include "mr_slots.h"
 #include "mr_vgcompat.h"
 
@@ -35,6 +36,7 @@
 static VgHashTable*  mr_blocks;
 static PoolAlloc*    mr_block_pool;
 static MR_HeapParams mr_params;
+static ULong         next_snapshot;   /* bytes allocated */
 
 /* Valgrind's allocator aligns to at most 16 MiB (and panics beyond).  A
    bigger alignment, which the C library grants, is carved out of a
@@ -64,6 +66,8 @@ static Long      freed_volume;
 void MR_(heap_init)(const MR_HeapParams* p)
 {
    mr_params = *p;
+   tl_assert(p->snapshot_every == 0 || p->snapshot != NULL);
+   next_snapshot = p->snapshot_every;
    mr_blocks = VG_(HT_construct)("memroot.blocks");
    over_aligned = VG_(HT_construct)("memroot.overaligned");
    mr_block_pool = VG_(newPA)(sizeof(MR_Block), 4096, VG_(malloc),
@@ -153,6 +157,8 @@ static MR_Block* shadow_new(ThreadId tid, Addr p, SizeT szB, MR_AllocKind kind)
       MR_(slots_widen_ptr_range)(p, p + szB + 1);
    /* New memory holds no pointer yet, whatever it held before. */
    MR_(slots_clear)(p, szB);
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_block_new)(p, b->allocated_at);
    if (mr_params.account)
       MR_(account_alloc)(b->allocated_at, szB, mr_bytes_allocated);
    if (freed_volume > mr_params.freelist_vol)
@@ -171,6 +177,8 @@ void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
    if (mr_params.account)
       MR_(account_free)(b->allocated_at, b->szB, freed_at);
    /* Freed memory holds no live pointer. */
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_block_freed)(b->data, b->szB);
    MR_(slots_clear)(b->data, b->szB);
    b->u.freed_at = freed_at;
    add_to_freed_queue(b);
@@ -178,6 +186,8 @@ void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 
 void MR_(heap_shadow_discard)(MR_Block* b)
 {
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_block_freed)(b->data, b->szB);
    if (mr_params.account)
       MR_(account_free)(b->allocated_at, b->szB, NULL);
    VG_(freeEltPA)(mr_block_pool, b);
@@ -228,6 +238,11 @@ static void* new_block(ThreadId tid, SizeT szB, SizeT alignB, Bool zeroed,
    if (zeroed)
       VG_(memset)((void*)p, 0, szB);
    VG_(HT_add_node)(mr_blocks, shadow_new(tid, p, szB, kind));
+   if (mr_params.snapshot_every != 0 && mr_bytes_allocated >= next_snapshot) {
+      /* The block is in the table and holds no pointer yet. */
+      next_snapshot = mr_bytes_allocated + mr_params.snapshot_every;
+      mr_params.snapshot();
+   }
    return (void*)p;
 }
 
@@ -383,6 +398,9 @@ static void* mr_realloc(ThreadId tid, void* p_old, SizeT new_szB)
    /* The copy keeps the pointers it copied, and where they were stored. */
    MR_(slots_copy)((Addr)p_old, p_new,
                    old->szB < new_szB ? old->szB : new_szB);
+   if (UNLIKELY(MR_(origins_on)))
+      MR_(origins_copy)((Addr)p_old, p_new,
+                        old->szB < new_szB ? old->szB : new_szB);
    MR_(heap_shadow_retire)(tid, old);
    return (void*)p_new;
 }

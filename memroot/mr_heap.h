@@ -20,6 +20,10 @@ typedef struct {
    Long freelist_big_blocks;   /* blocks this big leave the queue first */
    Bool show_mismatched_frees;
    Bool account;               /* call the accounting hooks (mr_account.h) */
+   ULong snapshot_every;       /* bytes allocated between calls of
+                                  snapshot; 0: never */
+   void (*snapshot)(void);     /* called after an allocation, the heap
+                                  consistent, when they have passed */
 } MR_HeapParams;
 
 /* Before the client runs, once the options are known. */

@@ -12,6 +12,7 @@
 
 #include "pub_tool_machine.h"
 #include "mr_instrument.h"
+#include "mr_origins.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
 
@@ -196,6 +197,8 @@ static void instrument_store(MRState* s, IRExpr* addr, Int len,
       g = IRExpr_Const(IRConst_U1(True));
    call_helper(s, g, addr, len, n_lanes == 1);
 }
+
+static Bool is_true(const IRExpr* e);
 
 /* A narrow stored value, zero-extended to 64 bits; NULL for types whose
    bits are not an integer's. */
@@ -482,6 +485,203 @@ static Bool writes_SP(const MRState* s, const IRStmt* st)
           && st->Ist.Put.offset + size > s->offset_SP;
 }
 
+/*------------------------------------------------------------*/
+/*--- --leak-origins=yes: the pointers a store overwrites   ---*/
+/*------------------------------------------------------------*/
+
+/* Emitted only when MR_(origins_on): with the option off the code above
+   is all there is.  Before a store of whole words, each word it
+   overwrites is read; after it, one helper both tells mr_origins.c that
+   the word went from old to new and marks the slot, in place of the
+   helper above.  Narrow and odd stores report the words before (drops)
+   and after (stores) and keep the marking above. */
+
+static IRExpr* load_word(MRState* s, IRExpr* a, IRExpr* guard)
+{
+   IRTemp t;
+   if (guard == NULL)
+      return assign(s, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, a));
+   t = newIRTemp(s->sb->tyenv, Ity_I64);
+   addStmtToIRSB(s->sb, IRStmt_LoadG(Iend_LE, ILGop_Ident64, t, a,
+                                     mkIRExpr_HWord(0), guard));
+   return IRExpr_RdTmp(t);
+}
+
+static void origins_call(MRState* s, IRExpr* g, IRExpr* guard,
+                         const HChar* name, void* fn, IRExpr** args)
+{
+   Int      n  = 0;
+   IRDirty* di;
+   while (args[n] != NULL)
+      n++;
+   di = unsafeIRDirty_0_N(n > 3 ? 0 : n, name, VG_(fnptr_to_fnentry)(fn),
+                          args);
+   if (guard != NULL)
+      g = binop(s, Ity_I1, Iop_And1, guard, g);
+   di->guard = g;
+   addStmtToIRSB(s->sb, IRStmt_Dirty(di));
+}
+
+static void origins_range(MRState* s, IRExpr* addr, Int len, IRExpr* guard,
+                          Bool after)
+{
+   IRExpr* wa = binop(s, Ity_I64, Iop_And64, addr, mkIRExpr_HWord(~7UL));
+   IRExpr* g  = in_ptr_range(s, load_word(s, wa, guard));
+   if (after)
+      origins_call(s, g, guard, "mr_origins_count_range",
+                   &MR_(origins_helperc_count_range),
+                   mkIRExprVec_2(addr, mkIRExpr_HWord(len)));
+   else
+      origins_call(s, g, guard, "mr_origins_drop_range",
+                   &MR_(origins_helperc_drop_range),
+                   mkIRExprVec_2(addr, mkIRExpr_HWord(len)));
+}
+
+/* The stored value as 64-bit lanes, lowest address first; 0 when it is
+   not whole words. */
+static Int store_lanes(MRState* s, IRExpr* data, IRExpr** lanes)
+{
+   switch (typeOfIRExpr(s->sb->tyenv, data)) {
+   case Ity_I64:
+      lanes[0] = data;
+      return 1;
+   case Ity_F64:
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_ReinterpF64asI64, data));
+      return 1;
+   case Ity_D64:
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_ReinterpD64asI64, data));
+      return 1;
+   case Ity_V128:
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128to64, data));
+      lanes[1] = assign(s, Ity_I64, IRExpr_Unop(Iop_V128HIto64, data));
+      return 2;
+   case Ity_V256:
+      lanes[0] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_0, data));
+      lanes[1] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_1, data));
+      lanes[2] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_2, data));
+      lanes[3] = assign(s, Ity_I64, IRExpr_Unop(Iop_V256to64_3, data));
+      return 4;
+   default:
+      return 0;
+   }
+}
+
+static IRExpr* lane_addr(MRState* s, IRExpr* addr, Int i)
+{
+   return i == 0 ? addr : binop(s, Ity_I64, Iop_Add64, addr,
+                                mkIRExpr_HWord(8 * i));
+}
+
+/* Before a store of data at addr (guard: whether it happens): the old
+   words, into old[], or the drops of a narrow store.  Returns the number
+   of lanes read. */
+static Int origins_before(MRState* s, IRExpr* addr, IRExpr* data,
+                          IRExpr* guard, IRExpr** old)
+{
+   IRExpr* lanes[4];
+   Int     i, n = store_lanes(s, data, lanes);
+   if (n == 0) {
+      origins_range(s, addr, sizeofIRType(typeOfIRExpr(s->sb->tyenv, data)),
+                    guard, False);
+      return 0;
+   }
+   for (i = 0; i < n; i++)
+      old[i] = load_word(s, lane_addr(s, addr, i), guard);
+   return n;
+}
+
+/* After it: one helper per word whose old or new value may be a heap
+   pointer (or that is unaligned), marking the slot as the helper above
+   would. */
+static void origins_after(MRState* s, IRExpr* addr, IRExpr* data,
+                          IRExpr* guard, IRExpr** old, Int n_old)
+{
+   IRExpr* lanes[4];
+   Int     i, n;
+   if (n_old == 0) {
+      origins_range(s, addr, sizeofIRType(typeOfIRExpr(s->sb->tyenv, data)),
+                    guard, True);
+      return;
+   }
+   n = store_lanes(s, data, lanes);
+   tl_assert(n == n_old);
+   if (s->store_id == MR_STORE_NONE)
+      s->store_id = MR_(store_site_id)(s->ip);
+   for (i = 0; i < n; i++) {
+      IRExpr* a = lane_addr(s, addr, i);
+      IRExpr* g = or1(s, or1(s, in_ptr_range(s, old[i]),
+                             in_ptr_range(s, lanes[i])),
+                      binop(s, Ity_I1, Iop_CmpNE64, offset_in_word(s, a),
+                            mkIRExpr_HWord(0)));
+      origins_call(s, g, guard, "mr_origins_store8",
+                   &MR_(origins_helperc_store8),
+                   mkIRExprVec_4(a, old[i], lanes[i],
+                                 mkIRExpr_HWord(s->store_id)));
+   }
+}
+
+/* Instruments st with --leak-origins=yes, emitting st itself; True when
+   the slots are marked already (the code above must not run). */
+static Bool origins_stmt(MRState* s, IRStmt* st)
+{
+   IRExpr* old[4];
+   Int     n;
+   switch (st->tag) {
+   case Ist_Store:
+      n = origins_before(s, st->Ist.Store.addr, st->Ist.Store.data, NULL, old);
+      addStmtToIRSB(s->sb, st);
+      origins_after(s, st->Ist.Store.addr, st->Ist.Store.data, NULL, old, n);
+      return n > 0;
+   case Ist_StoreG: {
+      const IRStoreG* sg = st->Ist.StoreG.details;
+      IRExpr*         g  = is_true(sg->guard) ? NULL : sg->guard;
+      n = origins_before(s, sg->addr, sg->data, g, old);
+      addStmtToIRSB(s->sb, st);
+      origins_after(s, sg->addr, sg->data, g, old, n);
+      return n > 0;
+   }
+   case Ist_CAS: {
+      /* Known only after it: the old value, and whether it stored; the
+         code above marks the slot after this. */
+      const IRCAS* cas = st->Ist.CAS.details;
+      addStmtToIRSB(s->sb, st);
+      if (cas->oldHi == IRTemp_INVALID
+          && typeOfIRTemp(s->sb->tyenv, cas->oldLo) == Ity_I64) {
+         IRExpr* o = IRExpr_RdTmp(cas->oldLo);
+         IRExpr* g = binop(s, Ity_I1, Iop_And1,
+                           or1(s, in_ptr_range(s, o),
+                               in_ptr_range(s, cas->dataLo)),
+                           binop(s, Ity_I1, Iop_CmpNE64, o, cas->dataLo));
+         origins_call(s, g, binop(s, Ity_I1, Iop_CmpEQ64, o, cas->expdLo),
+                      "mr_origins_swap8", &MR_(origins_helperc_swap8),
+                      mkIRExprVec_3(cas->addr, o, cas->dataLo));
+      }
+      return False;
+   }
+   case Ist_Dirty: {
+      const IRDirty* d = st->Ist.Dirty.details;
+      IRExpr*        g = is_true(d->guard) ? NULL : d->guard;
+      Bool writes = (d->mFx == Ifx_Write || d->mFx == Ifx_Modify)
+                    && d->mSize > 0;
+      if (writes)
+         origins_call(s, IRExpr_Const(IRConst_U1(True)), g,
+                      "mr_origins_drop_range",
+                      &MR_(origins_helperc_drop_range),
+                      mkIRExprVec_2(d->mAddr, mkIRExpr_HWord(d->mSize)));
+      addStmtToIRSB(s->sb, st);
+      if (writes)
+         origins_call(s, IRExpr_Const(IRConst_U1(True)), g,
+                      "mr_origins_count_range",
+                      &MR_(origins_helperc_count_range),
+                      mkIRExprVec_2(d->mAddr, mkIRExpr_HWord(d->mSize)));
+      return False;
+   }
+   default:
+      addStmtToIRSB(s->sb, st);
+      return False;
+   }
+}
+
 static Bool is_true(const IRExpr* e)
 {
    return e->tag == Iex_Const && e->Iex.Const.con->tag == Ico_U1
@@ -520,7 +720,17 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
       if (st->tag == Ist_Exit)
          check_sp_batch(&s);
       /* The store goes first: the helpers look at memory after it. */
-      addStmtToIRSB(s.sb, st);
+      if (UNLIKELY(MR_(origins_on))) {
+         /* Pending deaths come first, as before the helper above: the
+            origins' helpers mark slots themselves. */
+         if (st->tag == Ist_Store || st->tag == Ist_StoreG
+             || st->tag == Ist_CAS || st->tag == Ist_Dirty)
+            check_sp_batch(&s);
+         if (origins_stmt(&s, st))
+            continue;
+      } else {
+         addStmtToIRSB(s.sb, st);
+      }
       switch (st->tag) {
       case Ist_IMark:
          s.ip   = st->Ist.IMark.addr;

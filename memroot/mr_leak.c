@@ -54,6 +54,7 @@
 #include "mr_heap.h"
 #include "mr_leak.h"
 #include "mr_mempool.h"
+#include "mr_origins.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
 
@@ -757,4 +758,5 @@ void MR_(who_points_at)(Addr address, SizeT szB, MR_LeakScan scan)
    VG_(apply_to_GP_regs)(report_register);
    register_who = NULL;
    VG_(free)(blocks.blocks);
+   MR_(origins_pp_block)(address);
 }

@@ -14,6 +14,7 @@
 #include "mr_errors.h"
 #include "mr_leaktext.h"
 #include "mr_lossrec.h"
+#include "mr_origins.h"
 #include "mr_slots.h"
 #include "mr_storesites.h"
 #include "mr_xtleak.h"
@@ -383,6 +384,56 @@ static void pp_holder(Int i)
    MR_(pp_store_site)("   ", MR_(slot_store_id)(via));
 }
 
+/* With --leak-origins=yes: where block i lost its last pointer.  An
+   indirectly lost block still held (by its lost holder) went with it. */
+static Bool last_pointer(Int i, MR_DropFacts* f, MR_HolderBlock* hb,
+                         Bool* with_holder)
+{
+   const MR_Search* s = lr_search;
+   VG_(memset)(hb, 0, sizeof(*hb));
+   *with_holder = False;
+   if (s->facts[i].state == MR_Reachable
+       || !MR_(origins_facts)(s->blocks[i]->data, f))
+      return False;
+   if (s->facts[i].state == MR_IndirectLeak && f->how == MR_DropHeld) {
+      *with_holder = True;
+      return True;
+   }
+   if (f->holder_kind == MR_HolderHeap && f->holder_base == 0) {
+      Int h = MR_(search_find_block)(s, f->holder);
+      if (h != -1) {
+         hb->base  = s->blocks[h]->data;
+         hb->szB   = s->blocks[h]->szB;
+         hb->state = MR_(str_reachedness)(s->facts[h].state);
+         hb->lr    = lr_index_of_block(h) + 1;
+      }
+   }
+   return True;
+}
+
+Bool MR_(lr_last_pointer)(const MR_LossRecord* lr, MR_DropFacts* f,
+                          MR_HolderBlock* hb, Bool* with_holder)
+{
+   return lr_search != NULL && lr->num_blocks > 0
+          && last_pointer(lr->first, f, hb, with_holder);
+}
+
+static void pp_last_pointer(Int i)
+{
+   MR_DropFacts   f;
+   MR_HolderBlock hb;
+   Bool           with_holder;
+   if (!last_pointer(i, &f, &hb, &with_holder))
+      return;
+   if (!with_holder)
+      MR_(origins_pp)(&f, &hb);
+   else if (VG_(clo_xml))
+      VG_(printf_xml)("  <lastpointer>\n    <how>with-holder</how>\n"
+                      "  </lastpointer>\n");
+   else
+      VG_(umsg)(" It was lost with the block holding it\n");
+}
+
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                         const MR_LossRecord* lr)
 {
@@ -394,6 +445,7 @@ void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
    VG_(pp_ExeContext)(lr->allocated_at);
    if (lr->key.state == MR_IndirectLeak)
       pp_holder(lr->first);
+   pp_last_pointer(lr->first);
 }
 
 Int MR_(detect_memory_leaks)(ThreadId tid, const MR_LeakCheckParams* lcp)
@@ -591,6 +643,9 @@ void MR_(print_block_list)(UInt from, UInt to, UInt max_blocks, UInt heuristics)
          else
             VG_(umsg)("%p[%lu]\n", (void*)s->blocks[i]->data,
                       (SizeT)s->blocks[i]->szB);
+         /* The record's first block's was printed with it. */
+         if (i != lr_array[nr]->first)
+            pp_last_pointer(i);
          remaining--;
          if (f->state != MR_Reachable)
             print_clique(&tree, i, &remaining);

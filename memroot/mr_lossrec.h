@@ -12,6 +12,7 @@
 #define __MR_LOSSREC_H
 
 #include "mr_leak.h"
+#include "mr_origins.h"
 
 typedef struct _MR_LossRecord MR_LossRecord;
 MR_Reachedness MR_(lr_state)(const MR_LossRecord* lr);
@@ -39,6 +40,13 @@ const MR_LeakSummary* MR_(last_leak_summary)(MR_LeakCheckMode* mode);
    an indirectly lost record also says which lost block holds it. */
 void MR_(pp_LossRecord)(UInt n_this_record, UInt n_total_records,
                         const MR_LossRecord* lr);
+
+/* With --leak-origins=yes, where the first block of a lost record lost
+   its last pointer (f, and hb: a live heap block that held it), or
+   *with_holder: an indirectly lost block that went with the block holding
+   it.  False when nothing is known (origins off, a reachable record). */
+Bool MR_(lr_last_pointer)(const MR_LossRecord* lr, MR_DropFacts* f,
+                          MR_HolderBlock* hb, Bool* with_holder);
 
 /* Runs a leak check and reports it as lcp asks; returns the signal that
    interrupted its search (then nothing is reported), or 0. */

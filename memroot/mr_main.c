@@ -17,6 +17,7 @@
 #include "mr_lossrec.h"
 #include "mr_mempool.h"
 #include "mr_options.h"
+#include "mr_origins.h"
 #include "mr_profile.h"
 #include "mr_retain_report.h"
 #include "mr_slots.h"
@@ -24,16 +25,27 @@
 #include "mr_threads.h"
 #include "mr_xtmemory.h"
 
+/* --snapshot-every: the heap calls it as the program allocates. */
+static void periodic_snapshot(void)
+{
+   MR_SearchParams sp = MR_(clo_search_params)();
+   MR_(search_and_snapshot)(&sp);
+}
+
 static void mr_post_clo_init(void)
 {
    MR_HeapParams    hp;
    MR_AccountParams ap;
+   MR_OriginsParams op;
    ULong            every;
 
    MR_(options_post_clo)();
    MR_(clo_account_params)(&ap);
    MR_(clo_heap_params)(&hp, MR_(account_init)(&ap));
+   hp.snapshot = periodic_snapshot;
    MR_(heap_init)(&hp);
+   MR_(clo_origins_params)(&op);
+   MR_(origins_init)(&op);
    if (ap.profile) {
       Bool timeline = MR_(clo_timeline)(&every);
       MR_(profile_init)(timeline, every);
@@ -99,7 +111,7 @@ static void print_heap_profile(void)
    VG_(free)(live);
 }
 
-static void write_datafile_at_exit(const MR_Retention* a)
+static void write_datafile_at_exit(MR_Retention* a)
 {
    HChar* name = VG_(expand_file_name)("--memroot-out-file",
                                        MR_(clo_memroot_out_file));

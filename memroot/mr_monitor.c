@@ -16,6 +16,7 @@
 #include "mr_mempool.h"
 #include "mr_monitor.h"
 #include "mr_options.h"
+#include "mr_origins.h"
 #include "mr_profile.h"
 #include "mr_retain_report.h"
 #include "mr_xtmemory.h"
@@ -66,6 +67,18 @@ static const HChar usage_retention_path[] =
 "        <max_paths> (default 3) roots to the block holding <addr>, or to\n"
 "        the first block of a loss record of the last leak search\n";
 
+static const HChar usage_suspects[] =
+"  suspects [growth] [threshold <percent>]\n"
+"        searches the heap and names the leak suspects: what retains or\n"
+"        loses at least <percent> (default --suspect-threshold) of the\n"
+"        live heap; with growth, takes a snapshot and lists the roots that\n"
+"        grew at each of the last snapshots, fastest first\n";
+
+static const HChar usage_snapshot[] =
+"  snapshot\n"
+"        searches the heap and remembers what each root retains, for\n"
+"        suspects growth and the next retention report\n";
+
 static const HChar usage_xtmemory[] =
 "  xtmemory [<filename>]\n"
 "        dump xtree memory profile in <filename> (default xtmemory.kcg.%p.%n)\n";
@@ -77,6 +90,15 @@ static const HChar usage_heap_profile[] =
 "        allocs, live-blocks, peak-blocks\n"
 "        (defaults: --heap-profile-sort and --heap-profile-top)\n";
 
+static const HChar usage_watch[] =
+"  watch <addr>|record <loss_record_nr>\n"
+"        reports every store and every drop of a pointer to the heap block\n"
+"        starting at <addr> (or to the first block of a loss record of the\n"
+"        last leak search) as an error, with the count of pointers holding\n"
+"        it (needs --leak-origins=yes or --watch-block)\n"
+"  unwatch\n"
+"        stops watching\n";
+
 static const HChar usage_dump[] =
 "  dump [<filename>]\n"
 "        searches the heap and writes the data file memroot-report reads\n"
@@ -86,9 +108,11 @@ static void print_help(void)
 {
    VG_(gdb_printf)("\n");
    VG_(gdb_printf)("memroot monitor commands:\n");
-   VG_(gdb_printf)("%s%s%s%s%s%s%s%s", usage_leak_check, usage_block_list,
-                   usage_who_points_at, usage_retention, usage_retention_path,
-                   usage_xtmemory, usage_heap_profile, usage_dump);
+   VG_(gdb_printf)("%s%s%s%s%s%s%s%s%s%s%s", usage_leak_check,
+                   usage_block_list, usage_who_points_at, usage_retention,
+                   usage_retention_path, usage_watch, usage_suspects,
+                   usage_snapshot, usage_xtmemory, usage_heap_profile,
+                   usage_dump);
    VG_(gdb_printf)("\n");
 }
 
@@ -364,30 +388,99 @@ static void retention_command(HChar** saveptr)
    }
 }
 
-static void retention_path_command(HChar** saveptr)
+/* A share of the live heap, "12.5", in (0, 100]. */
+static Bool parse_percent(const HChar* word, UInt* ppm)
 {
-   HChar* word = VG_(strtok_r)(NULL, " ", saveptr);
-   Addr   address;
-   UInt   max_paths = 3, nr;
+   HChar* end;
+   Double v;
+   if (word == NULL)
+      return False;
+   v = VG_(strtod)(word, &end);
+   if (end == word || *end != '\0' || !(v >= 0.01 && v <= 100.0))
+      return False;
+   *ppm = (UInt)(v * 10000.0 + 0.5);
+   return True;
+}
 
-   if (word == NULL) {
-      bad_command(usage_retention_path, "missing address or record", NULL);
-      return;
-   }
-   if (VG_(strcmp)(word, "record") == 0) {
-      if (!next_positive(saveptr, &nr, usage_retention_path,
-                         "record needs a loss record number >= 1"))
+static void suspects_command(HChar** saveptr)
+{
+   MR_SuspectParams p;
+   MR_SearchParams  sp = MR_(clo_search_params)();
+   HChar* kw;
+
+   MR_(clo_suspect_params)(&p);
+   for (kw = VG_(strtok_r)(NULL, " ", saveptr); kw != NULL;
+        kw = VG_(strtok_r)(NULL, " ", saveptr)) {
+      switch (VG_(keyword_id)("growth threshold", kw, kwd_report_all)) {
+      case -2:
+      case -1:
+         bad_command(usage_suspects, "unknown suspects argument", kw);
          return;
-      if (!MR_(loss_record_first_block)(nr - 1, &address))
-         return;
-   } else {
-      const HChar* end = word;
-      if (!VG_(parse_Addr)(&end, &address) || *end != '\0' || address == 0) {
-         bad_command(usage_retention_path, "malformed address (0x followed"
-                     " by at most 16 hex digits)", word);
-         return;
+      case 0:
+         p.now = False;
+         p.growth = True;
+         break;
+      case 1:
+         kw = VG_(strtok_r)(NULL, " ", saveptr);
+         if (!parse_percent(kw, &p.threshold_ppm)) {
+            bad_command(usage_suspects, "threshold needs a percentage"
+                        " between 0.01 and 100", kw);
+            return;
+         }
+         break;
+      default:
+         tl_assert(0);
       }
    }
+   MR_(search_and_report_suspects)(&sp, &p);
+}
+
+static void snapshot_command(HChar** saveptr)
+{
+   MR_SearchParams sp = MR_(clo_search_params)();
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_snapshot, "too many arguments", NULL);
+      return;
+   }
+   MR_(search_and_snapshot)(&sp);
+   VG_(gdb_printf)("snapshot %u taken\n", MR_(retention_n_reports)());
+}
+
+/* "<addr>" or "record <nr>" (the first block of a loss record of the last
+   leak search); False after saying what is wrong. */
+static Bool parse_block_arg(HChar** saveptr, const HChar* usage,
+                            /*OUT*/Addr* address)
+{
+   HChar* word = VG_(strtok_r)(NULL, " ", saveptr);
+   UInt   nr;
+
+   if (word == NULL) {
+      bad_command(usage, "missing address or record", NULL);
+      return False;
+   }
+   if (VG_(strcmp)(word, "record") == 0)
+      return next_positive(saveptr, &nr, usage,
+                           "record needs a loss record number >= 1")
+             && MR_(loss_record_first_block)(nr - 1, address);
+   {
+      const HChar* end = word;
+      if (!VG_(parse_Addr)(&end, address) || *end != '\0' || *address == 0) {
+         bad_command(usage, "malformed address (0x followed by at most 16"
+                     " hex digits)", word);
+         return False;
+      }
+   }
+   return True;
+}
+
+static void retention_path_command(HChar** saveptr)
+{
+   HChar* word;
+   Addr   address;
+   UInt   max_paths = 3;
+
+   if (!parse_block_arg(saveptr, usage_retention_path, &address))
+      return;
    word = VG_(strtok_r)(NULL, " ", saveptr);
    if (word != NULL && !parse_positive(word, &max_paths)) {
       bad_command(usage_retention_path, "malformed number of paths", word);
@@ -401,6 +494,45 @@ static void retention_path_command(HChar** saveptr)
       MR_SearchParams sp = MR_(clo_search_params)();
       MR_(search_and_report_paths)(&sp, address, max_paths);
    }
+}
+
+static void watch_command(HChar** saveptr)
+{
+   Addr address;
+   if (!MR_(origins_on)) {
+      VG_(gdb_printf)("watch needs --leak-origins=yes (or --watch-block) from"
+                      " the start: only then are pointer stores followed\n");
+      return;
+   }
+   if (!parse_block_arg(saveptr, usage_watch, &address))
+      return;
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_watch, "too many arguments", NULL);
+      return;
+   }
+   if (!MR_(origins_is_block)(address)) {
+      VG_(gdb_printf)("no live heap block starts at %#lx\n", address);
+      return;
+   }
+   MR_(origins_watch)(address);
+   VG_(gdb_printf)("watching block %#lx: %'u pointer%s hold%s it now\n",
+                   address, MR_(origins_count)(address),
+                   MR_(origins_count)(address) == 1 ? "" : "s",
+                   MR_(origins_count)(address) == 1 ? "s" : "");
+}
+
+static void unwatch_command(HChar** saveptr)
+{
+   if (VG_(strtok_r)(NULL, " ", saveptr) != NULL) {
+      bad_command(usage_watch, "unwatch takes no argument", NULL);
+      return;
+   }
+   if (MR_(origins_watched)() == 0)
+      VG_(gdb_printf)("no block is watched\n");
+   else
+      VG_(gdb_printf)("no longer watching block %#lx\n",
+                      MR_(origins_watched)());
+   MR_(origins_watch)(0);
 }
 
 /* The live blocks outside pools, for xtree memory's allocs report; none
@@ -497,7 +629,7 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
    cmd = VG_(strtok_r)(s, " ", &saveptr);
    switch (VG_(keyword_id)("help leak_check block_list who_points_at "
                            "retention retention_path xtmemory heap_profile "
-                           "dump",
+                           "dump watch unwatch suspects snapshot",
                            cmd, kwd_report_duplicated_matches)) {
    case -2:
       return True;
@@ -529,6 +661,18 @@ Bool MR_(handle_gdb_monitor_command)(ThreadId tid, const HChar* req)
       return True;
    case 8:
       dump_command(&saveptr);
+      return True;
+   case 9:
+      watch_command(&saveptr);
+      return True;
+   case 10:
+      unwatch_command(&saveptr);
+      return True;
+   case 11:
+      suspects_command(&saveptr);
+      return True;
+   case 12:
+      snapshot_command(&saveptr);
       return True;
    default:
       tl_assert(0);

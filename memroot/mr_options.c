@@ -30,6 +30,8 @@ UInt             MR_(clo_leak_check_heuristics) = MR_H2S(MR_LchStdString)
                                                   | MR_H2S(MR_LchNewArray)
                                                   | MR_H2S(MR_LchMultipleInheritance);
 MR_LeakScan      MR_(clo_leak_scan)             = MR_ScanTracked;
+Bool             MR_(clo_leak_origins)          = False;
+Addr             MR_(clo_watch_block)           = 0;
 Bool             MR_(clo_xtree_leak)            = False;
 const HChar*     MR_(clo_xtree_leak_file)       = "xtleak.kcg.%p";
 
@@ -40,6 +42,9 @@ Double           MR_(clo_retention_threshold)   = 0.1;
 const HChar*     MR_(clo_retention_file)        = NULL;
 Addr             MR_(clo_retention_path)        = 0;
 Bool             MR_(clo_retention_stacks)      = False;
+Bool             MR_(clo_suspects)              = True;
+Double           MR_(clo_suspect_threshold)     = 10.0;
+ULong            MR_(clo_snapshot_every)        = 0;
 
 /* Memcheck's freed-block queue. */
 Long             MR_(clo_freelist_vol)          = 20000000;
@@ -158,6 +163,9 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
       else
          MR_(clo_show_leak_kinds) &= ~MR_R2S(MR_Possible);
    }
+   else if VG_BOOL_CLO(arg, "--leak-origins", MR_(clo_leak_origins)) {}
+   else if VG_STR_CLO(arg, "--watch-block", address)
+      parse_block_address(arg, address, &MR_(clo_watch_block));
    else if VG_BOOL_CLO(arg, "--xtree-leak", MR_(clo_xtree_leak)) {}
    else if VG_STR_CLO(arg, "--xtree-leak-file", MR_(clo_xtree_leak_file))
       check_not_empty(arg, MR_(clo_xtree_leak_file));
@@ -178,6 +186,15 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
    else if VG_STR_CLO(arg, "--retention-path", address)
       parse_block_address(arg, address, &MR_(clo_retention_path));
    else if VG_BOOL_CLO(arg, "--retention-stacks", MR_(clo_retention_stacks)) {}
+   else if VG_BOOL_CLO(arg, "--suspects", MR_(clo_suspects)) {}
+   else if VG_DBL_CLO(arg, "--suspect-threshold",
+                      MR_(clo_suspect_threshold)) {
+      /* Every root retains at least 0%: a suspect must stand out. */
+      if (!(MR_(clo_suspect_threshold) >= 0.01
+            && MR_(clo_suspect_threshold) <= 100.0))
+         VG_(fmsg_bad_option)(arg, "must be a percentage between 0.01 and"
+                              " 100\n");
+   }
 
    else if VG_STRINDEX_CLO(arg, "--xml-compat", xml_tool_names, ix)
       /* With "memcheck", readers that only accept the tool names they know
@@ -202,6 +219,8 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
       check_not_empty(arg, MR_(clo_memroot_out_file));
    else if VG_STR_CLO(arg, "--timeline-every", bytes)
       parse_byte_count(arg, bytes, &MR_(clo_timeline_every));
+   else if VG_STR_CLO(arg, "--snapshot-every", bytes)
+      parse_byte_count(arg, bytes, &MR_(clo_snapshot_every));
 
    else
       return VG_(replacement_malloc_process_cmd_line_option)(arg);
@@ -230,6 +249,10 @@ void MR_(print_usage)(void)
 "                                     same as --show-leak-kinds=definite\n"
 "    --leak-scan=tracked|conservative which words are candidate pointers:\n"
 "        those a heap pointer was stored into (tracked), or all [tracked]\n"
+"    --leak-origins=no|yes            remember where each block lost its last\n"
+"        pointer and say so in its loss record (costs time) [no]\n"
+"    --watch-block=<address>          report every store and drop of a pointer\n"
+"        to the block starting at <address> as an error [none]\n"
 "    --retention=no|yes               at exit, report which roots retain the\n"
 "        reachable heap [yes]\n"
 "    --retention-roots=<number>       roots listed, the biggest first [10]\n"
@@ -242,6 +265,12 @@ void MR_(print_usage)(void)
 "        roots to the block holding <address> [none]\n"
 "    --retention-stacks=no|yes        with the retention report, each thread's\n"
 "        stack frame by frame: what each frame and local retains [no]\n"
+"    --suspects=no|yes                before the retention report, name the\n"
+"        leak suspects: what retains or loses the most [yes]\n"
+"    --suspect-threshold=<percent>    a suspect retains or loses at least\n"
+"        this share of the live heap [10]\n"
+"    --snapshot-every=<N>[k|M|G]      take a retention snapshot every N bytes\n"
+"        allocated, for the growth suspects at exit [none]\n"
 "    --xtree-leak=no|yes              output leak result in xtree format? [no]\n"
 "        (yes implies --leak-check=full --show-leak-kinds=all, unless\n"
 "         --leak-check=no)\n"
@@ -377,6 +406,16 @@ void MR_(clo_retention_params)(MR_RetentionParams* p)
    p->deltamode     = MR_LCD_Any;
    p->stacks        = MR_(clo_retention_stacks);
    p->json_file     = MR_(clo_retention_file);
+   p->suspect_ppm   = MR_(clo_suspects)
+                      ? (UInt)(MR_(clo_suspect_threshold) * 10000.0 + 0.5) : 0;
+}
+
+void MR_(clo_suspect_params)(MR_SuspectParams* p)
+{
+   p->threshold_ppm = (UInt)(MR_(clo_suspect_threshold) * 10000.0 + 0.5);
+   p->max_sites     = MR_(clo_retention_sites);
+   p->now           = True;
+   p->growth        = False;
 }
 
 void MR_(clo_heap_params)(MR_HeapParams* p, Bool account)
@@ -385,6 +424,14 @@ void MR_(clo_heap_params)(MR_HeapParams* p, Bool account)
    p->freelist_big_blocks   = MR_(clo_freelist_big_blocks);
    p->show_mismatched_frees = MR_(clo_show_mismatched_frees);
    p->account               = account;
+   p->snapshot_every        = MR_(clo_snapshot_every);
+   p->snapshot              = NULL;
+}
+
+void MR_(clo_origins_params)(MR_OriginsParams* p)
+{
+   p->on    = MR_(clo_leak_origins);
+   p->watch = MR_(clo_watch_block);
 }
 
 void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort)

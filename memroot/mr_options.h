@@ -14,8 +14,10 @@
 #include "mr_account.h"
 #include "mr_heap.h"
 #include "mr_leak.h"
+#include "mr_origins.h"
 #include "mr_profile.h"
 #include "mr_retain.h"
+#include "mr_suspects.h"
 
 /* The leak check (Memcheck's defaults). */
 extern MR_LeakCheckMode MR_(clo_leak_check);
@@ -24,6 +26,8 @@ extern UInt             MR_(clo_show_leak_kinds);
 extern UInt             MR_(clo_errors_for_leak_kinds);
 extern UInt             MR_(clo_leak_check_heuristics);
 extern MR_LeakScan      MR_(clo_leak_scan);
+extern Bool             MR_(clo_leak_origins);
+extern Addr             MR_(clo_watch_block);
 extern Bool             MR_(clo_xtree_leak);
 extern const HChar*     MR_(clo_xtree_leak_file);
 
@@ -35,6 +39,9 @@ extern Double           MR_(clo_retention_threshold);   /* percent */
 extern const HChar*     MR_(clo_retention_file);
 extern Addr             MR_(clo_retention_path);
 extern Bool             MR_(clo_retention_stacks);
+extern Bool             MR_(clo_suspects);
+extern Double           MR_(clo_suspect_threshold);   /* percent */
+extern ULong            MR_(clo_snapshot_every);      /* 0: none */
 
 /* The heap and its profile. */
 extern Long             MR_(clo_freelist_vol);
@@ -70,9 +77,17 @@ MR_SearchParams MR_(clo_search_params)(void);
 /* The retention report the options ask for. */
 void MR_(clo_retention_params)(MR_RetentionParams* p);
 
+/* The leak suspects a monitor command or client request shows: of the
+   heap now, at --suspect-threshold. */
+void MR_(clo_suspect_params)(MR_SuspectParams* p);
+
 /* The heap the options ask for; account is the accounting hooks'
-   answer to MR_(account_init). */
+   answer to MR_(account_init).  The snapshot hook is the caller's to
+   set. */
 void MR_(clo_heap_params)(MR_HeapParams* p, Bool account);
+
+/* Where blocks lose their last pointer, and the watched block. */
+void MR_(clo_origins_params)(MR_OriginsParams* p);
 
 /* The allocation-site profile's report: how many sites, in which order. */
 void MR_(clo_profile_params)(UInt* top, MR_ProfileSort* sort);

@@ -15,6 +15,7 @@
    This file is part of memroot, free software under the GNU General Public
    License, version 2 or (at your option) any later version; see COPYING. */
 
+#include "pub_tool_debuginfo.h"
 #include "pub_tool_execontext.h"
 #include "mr_retain.h"
 
@@ -301,10 +302,22 @@ typedef struct {
    MR_Root root;            /* a copy: its key, and what names it */
    MR_Size retained;
    Bool    seen;            /* in this report */
+   /* Its retained sizes at the last n_hist reports, consecutive, the
+      oldest first (hist[n_hist - 1] is retained), and, when the report
+      kept them, the allocation sites under it at the last one. */
+   UInt    n_hist;
+   MR_Size hist[MR_GROWTH_KEEP];
+   XArray* sites;           /* of MR_AllocSiteSize, k unused */
 } PrevRoot;
 
 static OSet* prev_roots;    /* of the last report, by key */
 static UInt  n_reports;
+
+static void free_prev_root(PrevRoot* pr)
+{
+   if (pr->sites != NULL)
+      VG_(deleteXA)(pr->sites);
+}
 
 static Word cmp_key_prev(const void* key, const void* elem)
 {
@@ -356,26 +369,95 @@ static MR_RetainedRoot* retained_roots(const MR_Retention* a,
    return rr;
 }
 
-void MR_(retention_remember)(const MR_Retention* a)
+static Int root_top_label(const MR_Retention* a, Int k, const void* unused)
 {
+   Int t = MR_(top_of)(a, k);
+   return MR_(node_is_block)(a, a->order[t]) ? -1 : t;
+}
+
+/* Each root's sites, from a tally by root (ordered by k), into the new
+   set's roots. */
+static void remember_sites(const MR_Retention* a, OSet* roots)
+{
+   OSet* sites = MR_(retention_tally_by)(a, root_top_label, NULL);
+   MR_AllocSiteSize* s;
+   PrevRoot* pr = NULL;
+   Int       k = -1;
+   VG_(OSetGen_ResetIter)(sites);
+   while ((s = VG_(OSetGen_Next)(sites)) != NULL) {
+      if (s->k != k) {
+         k = s->k;
+         pr = VG_(OSetGen_Lookup)(roots,
+                                  &MR_(roots_get)(a->order[k] - 1)->key);
+         tl_assert(pr != NULL);
+         pr->sites = VG_(newXA)(VG_(malloc), "memroot.retain.prevsites",
+                                VG_(free), sizeof(MR_AllocSiteSize));
+      }
+      VG_(addToXA)(pr->sites, s);
+   }
+   VG_(OSetGen_Destroy)(sites);
+}
+
+void MR_(retention_remember)(const MR_Retention* a, Bool keep_sites)
+{
+   OSet* roots = VG_(OSetGen_Create)(offsetof(PrevRoot, root.key),
+                                     cmp_key_prev, VG_(malloc),
+                                     "memroot.retain.prev", VG_(free));
    Int i;
-   if (prev_roots != NULL)
-      VG_(OSetGen_Destroy)(prev_roots);
-   prev_roots = VG_(OSetGen_Create)(offsetof(PrevRoot, root.key),
-                                    cmp_key_prev, VG_(malloc),
-                                    "memroot.retain.prev", VG_(free));
    for (i = 0; i < a->n_roots; i++) {
       Int       k  = a->dfn[MR_(node_of_root)(i)];
-      PrevRoot* pr = VG_(OSetGen_AllocNode)(prev_roots, sizeof(PrevRoot));
+      PrevRoot* pr = VG_(OSetGen_AllocNode)(roots, sizeof(PrevRoot));
+      PrevRoot* old = prev_roots != NULL
+                      ? VG_(OSetGen_Lookup)(prev_roots,
+                                            &MR_(roots_get)(i)->key)
+                      : NULL;
       pr->root = *MR_(roots_get)(i);
       /* An index into this attribution's threads means nothing later. */
       pr->root.thread = -1;
       pr->retained.bytes  = a->ret_bytes[k];
       pr->retained.blocks = a->ret_blocks[k];
       pr->seen = False;
-      VG_(OSetGen_Insert)(prev_roots, pr);
+      pr->sites = NULL;
+      /* The history goes on, its oldest size dropped when full. */
+      pr->n_hist = 0;
+      if (old != NULL) {
+         UInt from = old->n_hist == MR_GROWTH_KEEP ? 1 : 0, j;
+         for (j = from; j < old->n_hist; j++)
+            pr->hist[pr->n_hist++] = old->hist[j];
+      }
+      pr->hist[pr->n_hist++] = pr->retained;
+      VG_(OSetGen_Insert)(roots, pr);
    }
+   if (keep_sites)
+      remember_sites(a, roots);
+   if (prev_roots != NULL) {
+      PrevRoot* old;
+      VG_(OSetGen_ResetIter)(prev_roots);
+      while ((old = VG_(OSetGen_Next)(prev_roots)) != NULL)
+         free_prev_root(old);
+      VG_(OSetGen_Destroy)(prev_roots);
+   }
+   prev_roots = roots;
    n_reports++;
+}
+
+UInt MR_(retention_root_history)(const MR_Retention* a, UInt r,
+                                 const MR_Size** hist, const XArray** sites)
+{
+   const PrevRoot* pr = prev_roots != NULL
+                        ? VG_(OSetGen_Lookup)(prev_roots,
+                                              &MR_(roots_get)(r)->key)
+                        : NULL;
+   if (pr == NULL)
+      return 0;
+   *hist  = pr->hist;
+   *sites = pr->sites;
+   return pr->n_hist;
+}
+
+UInt MR_(retention_n_reports)(void)
+{
+   return n_reports;
 }
 
 /*------------------------------------------------------------*/
@@ -461,8 +543,9 @@ static ExeContext* allocated_at(const MR_Retention* a, Int k)
    return a->search->blocks[MR_(block_of_node)(a, a->order[k])]->allocated_at;
 }
 
-/* Allocation sites of the blocks under each selected top. */
-static OSet* tally_sites(const MR_Retention* a, const Bool* selected)
+OSet* MR_(retention_tally_by)(const MR_Retention* a,
+                      Int (*label)(const MR_Retention*, Int, const void*),
+                      const void* opaque)
 {
    OSet* sites = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
                                      "memroot.retain.sites", VG_(free));
@@ -472,16 +555,28 @@ static OSet* tally_sites(const MR_Retention* a, const Bool* selected)
    for (i = 0; i < a->n_blocks; i++) {
       const MR_Block*   b;
       MR_AllocSiteSize* s;
-      Int k = a->dfn[MR_(node_of_block)(a, i)];
-      if (k == -1 || !selected[a->top[k]])
+      Int k = a->dfn[MR_(node_of_block)(a, i)], key;
+      if (k == -1 || (key = label(a, k, opaque)) < 0)
          continue;
       b = a->search->blocks[i];
-      s = site_tally(sites, MR_(top_of)(a, k), b->allocated_at, &last);
+      s = site_tally(sites, key, b->allocated_at, &last);
       s->size.bytes += b->szB;
       s->size.blocks++;
    }
    return sites;
 }
+
+static Int selected_top(const MR_Retention* a, Int k, const void* selected)
+{
+   return ((const Bool*)selected)[a->top[k]] ? MR_(top_of)(a, k) : -1;
+}
+
+/* Allocation sites of the blocks under each selected top. */
+static OSet* tally_sites(const MR_Retention* a, const Bool* selected)
+{
+   return MR_(retention_tally_by)(a, selected_top, selected);
+}
+
 
 /* Where the path to the most of each selected root's memory starts:
    among the root's children in the dominator tree, those allocated at
@@ -845,8 +940,8 @@ static Int cmp_site_size(const void* va, const void* vb)
    }
 }
 
-UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
-                              const MR_AllocSiteSize** out, UInt max)
+UInt MR_(sites_top)(OSet* sites, Int k, const MR_AllocSiteSize** out,
+                    UInt max)
 {
    XArray* xs = VG_(newXA)(VG_(malloc), "memroot.retain.topsites", VG_(free),
                            sizeof(MR_AllocSiteSize*));
@@ -856,8 +951,8 @@ UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
    /* The sites of k are consecutive in the set's order. */
    key.k = k;
    key.allocated_at = NULL;
-   VG_(OSetGen_ResetIterAt)(a->sites, &key);
-   while ((s = VG_(OSetGen_Next)(a->sites)) != NULL && s->k == k)
+   VG_(OSetGen_ResetIterAt)(sites, &key);
+   while ((s = VG_(OSetGen_Next)(sites)) != NULL && s->k == k)
       VG_(addToXA)(xs, &s);
    n = VG_(sizeXA)(xs);
    if (n > 0)
@@ -867,6 +962,12 @@ UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
       out[i] = *(MR_AllocSiteSize**)VG_(indexXA)(xs, i);
    VG_(deleteXA)(xs);
    return i;
+}
+
+UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
+                              const MR_AllocSiteSize** out, UInt max)
+{
+   return MR_(sites_top)(a->sites, k, out, max);
 }
 
 Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k)
@@ -981,7 +1082,7 @@ static void index_root_words(MR_Retention* a)
    VG_(free)(fill);
 }
 
-Addr MR_(retention_root_word_to)(MR_Retention* a, UInt r, Int i)
+static Addr root_word_to(MR_Retention* a, UInt r, Int i)
 {
    UInt j;
    if (a->root_word_start == NULL)
@@ -993,4 +1094,65 @@ Addr MR_(retention_root_word_to)(MR_Retention* a, UInt r, Int i)
          return e->where;
    }
    return 0;
+}
+
+typedef struct {
+   const MR_Search* s;
+   Int              target;
+   Addr             where;
+} WordSearch;
+
+static void find_word_to(Addr where, Addr v, void* opaque)
+{
+   WordSearch* ws = opaque;
+   if (ws->where == 0 && MR_(search_held_target)(ws->s, v) == ws->target)
+      ws->where = where;
+}
+
+Addr MR_(retention_hop_word)(MR_Retention* a, Int v, Int w)
+{
+   Int i = MR_(block_of_node)(a, w);
+   if (MR_(node_is_block)(a, v)) {
+      WordSearch ws = { a->search, i, 0 };
+      MR_(search_scan_block)(a->search, MR_(block_of_node)(a, v),
+                             find_word_to, &ws);
+      tl_assert(ws.where != 0);
+      return ws.where;
+   }
+   return root_word_to(a, v - 1, i);
+}
+
+/*------------------------------------------------------------*/
+/*--- Allocation points                                     ---*/
+/*------------------------------------------------------------*/
+
+typedef struct { Addr ip; } FirstFrame;
+
+static void first_client_frame(UInt n, DiEpoch ep, Addr ip, void* opaque)
+{
+   FirstFrame*  ff = opaque;
+   const HChar* obj;
+   if (ff->ip != 0)
+      return;
+   /* The allocator's frame is memroot's preload: skip it. */
+   if (VG_(get_objname)(ep, ip, &obj) && VG_(strstr)(obj, "vgpreload_"))
+      return;
+   ff->ip = ip;
+}
+
+/* Stacks live as long as the run, and are asked for block after block:
+   a small cache by stack number saves a walk of the stack each time. */
+#define MR_ALLOC_IP_CACHE 4096
+static struct { ExeContext* ec; Addr ip; } alloc_ip_cache[MR_ALLOC_IP_CACHE];
+
+Addr MR_(allocation_ip)(ExeContext* ec)
+{
+   UInt slot = VG_(get_ECU_from_ExeContext)(ec) % MR_ALLOC_IP_CACHE;
+   if (alloc_ip_cache[slot].ec != ec) {
+      FirstFrame ff = { 0 };
+      VG_(apply_ExeContext)(first_client_frame, &ff, ec);
+      alloc_ip_cache[slot].ec = ec;
+      alloc_ip_cache[slot].ip = ff.ip;
+   }
+   return alloc_ip_cache[slot].ip;
 }

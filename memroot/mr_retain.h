@@ -28,12 +28,18 @@ typedef struct {
    Bool         stacks;         /* also each thread's stack, frame by
                                    frame */
    const HChar* json_file;      /* also written there; NULL: not */
+   UInt         suspect_ppm;    /* leak suspects before the report, at
+                                   this share of the live heap (parts per
+                                   million); 0: none */
 } MR_RetentionParams;
 
 typedef struct {
    SizeT bytes;
    UInt  blocks;
 } MR_Size;
+
+/* Retained sizes a root's history keeps, one per report or snapshot. */
+#define MR_GROWTH_KEEP 8
 
 /* One root of a report. */
 typedef struct {
@@ -168,8 +174,26 @@ MR_Retention* MR_(retention_attribute)(MR_Search* s);
 void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p);
 
 /* This report's roots, listed or not, become the ones the next report's
-   growth is measured against. */
-void MR_(retention_remember)(const MR_Retention* a);
+   growth is measured against; each root's history of retained sizes
+   grows by one (up to MR_GROWTH_KEEP), and with keep_sites, the
+   allocation sites under each root are kept for the next report. */
+void MR_(retention_remember)(const MR_Retention* a, Bool keep_sites);
+
+/* What the last reports remembered of root r of this attribution: its
+   retained sizes at the last n reports, consecutive, the oldest first,
+   into *hist (n returned; 0: none), and the sites under it at the last
+   (of MR_AllocSiteSize; NULL when not kept).  Valid until the next
+   MR_(retention_remember). */
+UInt MR_(retention_root_history)(const MR_Retention* a, UInt r,
+                                 const MR_Size** hist, const XArray** sites);
+
+/* The first frame of an allocation stack outside the allocator (the
+   line that called malloc), or 0: the allocation point that groups the
+   blocks a function makes for several callers. */
+Addr MR_(allocation_ip)(ExeContext* ec);
+
+/* Reports (and snapshots) remembered so far. */
+UInt MR_(retention_n_reports)(void);
 
 void MR_(retention_free)(MR_Retention* a);
 
@@ -202,7 +226,22 @@ static inline Int MR_(retention_path_next)(const MR_Retention* a, Int v)
    return a->path_next[v];
 }
 
-/* The word of root r that points to block i; 0 for a register. */
-Addr MR_(retention_root_word_to)(MR_Retention* a, UInt r, Int i);
+/* The word of node v (a root or a block) that points to block node w,
+   v pointing to w; 0 for a register. */
+Addr MR_(retention_hop_word)(MR_Retention* a, Int v, Int w);
+
+/* The allocation sites of the blocks whose node k label() gives a key
+   (-1: none): each block is counted in the tally (key, its stack), an
+   MR_AllocSiteSize; the set is ordered by key, then stack.  Read with
+   MR_(sites_top); free with VG_(OSetGen_Destroy). */
+OSet* MR_(retention_tally_by)(const MR_Retention* a,
+                              Int (*label)(const MR_Retention*, Int,
+                                           const void*),
+                              const void* opaque);
+
+/* The biggest max allocation sites of key k in a tally, into out[];
+   returns how many. */
+UInt MR_(sites_top)(OSet* sites, Int k, const MR_AllocSiteSize** out,
+                    UInt max);
 
 #endif

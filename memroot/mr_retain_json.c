@@ -16,6 +16,8 @@
 #include "pub_tool_vki.h"
 #include "mr_json.h"
 #include "mr_retain_render.h"
+#include "mr_slots.h"
+#include "mr_storesites.h"
 
 /* What the members are written with. */
 typedef struct {
@@ -235,9 +237,184 @@ static void json_stacks(VgFile* fp, const MR_Retention* a)
    VG_(fprintf)(fp, "]}");
 }
 
-void MR_(retention_json_members)(VgFile* fp, const MR_Retention* a,
-                                UInt max_sites, MR_JsonStackWriter ws,
-                                void* opaque)
+/*------------------------------------------------------------*/
+/*--- Leak suspects                                         ---*/
+/*------------------------------------------------------------*/
+
+static const MR_Block* node_block(const MR_Retention* a, Int v)
+{
+   return a->search->blocks[MR_(block_of_node)(a, v)];
+}
+
+static void json_site_list(const JsonOut* o, const MR_SuspectSite* top,
+                           UInt n)
+{
+   UInt i;
+   VG_(fprintf)(o->fp, "\"sites\": [");
+   for (i = 0; i < n; i++) {
+      VG_(fprintf)(o->fp, "%s{", i ? ", " : "");
+      json_size(o->fp, "size", top[i].size);
+      VG_(fprintf)(o->fp, ", \"stacks\": %u, \"stack\": ", top[i].n_stacks);
+      o->write_stack(o->fp, top[i].stack, o->opaque);
+      VG_(fprintf)(o->fp, "}");
+   }
+   VG_(fprintf)(o->fp, "]");
+}
+
+/* The path MR_(suspect_path) left, hop by hop. */
+static void json_suspect_path(VgFile* fp, MR_Retention* a, Int v)
+{
+   Int w, h = 0;
+   VG_(fprintf)(fp, "\"path\": [");
+   for (; (w = MR_(retention_path_next)(a, v)) != -1; v = w, h++) {
+      Addr where = MR_(retention_hop_word)(a, v, w);
+      Addr ip = where != 0
+                ? MR_(store_site_ip)(MR_(slot_store_id)(where)) : 0;
+      VG_(fprintf)(fp, "%s\n    {\"from\": ", h ? "," : "");
+      if (MR_(node_is_block)(a, v))
+         VG_(fprintf)(fp, "{\"block\": \"%#lx\"}", node_block(a, v)->data);
+      else
+         json_root(fp, MR_(roots_get)(v - 1));
+      VG_(fprintf)(fp, ", \"word\": \"%#lx\", \"block\": \"%#lx\","
+                   " \"size\": %lu, \"stored_at\": ", where,
+                   node_block(a, w)->data, (SizeT)node_block(a, w)->szB);
+      if (ip != 0) {
+         VG_(fprintf)(fp, "{");
+         json_code_location(fp, VG_(current_DiEpoch)(), ip);
+         VG_(fprintf)(fp, "}");
+      } else {
+         VG_(fprintf)(fp, "null");
+      }
+      VG_(fprintf)(fp, "}");
+   }
+   VG_(fprintf)(fp, "]");
+}
+
+static void json_lost_records(const JsonOut* o, const MR_Suspects* x)
+{
+   UInt j;
+   VG_(fprintf)(o->fp, ", \"records\": [");
+   for (j = 0; j < x->n_lost_records; j++) {
+      const MR_LostRecord* r = &x->lost_records[j];
+      VG_(fprintf)(o->fp, "%s\n    {", j ? "," : "");
+      json_size(o->fp, "direct", r->direct);
+      VG_(fprintf)(o->fp, ", \"indirect_bytes\": %lu, \"stack\": ",
+                   r->indirect_bytes);
+      o->write_stack(o->fp, r->allocated_at, o->opaque);
+      VG_(fprintf)(o->fp, "}");
+   }
+   VG_(fprintf)(o->fp, "]");
+}
+
+static void json_suspect(const JsonOut* o, MR_Retention* a,
+                         const MR_Suspects* x, UInt i)
+{
+   const MR_Suspect* s = &x->list[i];
+   MR_SuspectSite top[x->params.max_sites ? x->params.max_sites : 1];
+   VgFile* fp = o->fp;
+
+   VG_(fprintf)(fp, "{\"kind\": \"%s\", ",
+                s->kind == MR_SuspectSingle ? "single"
+                : s->kind == MR_SuspectGroup ? "group" : "lost");
+   json_size(fp, s->kind == MR_SuspectLost ? "lost" : "retained", s->size);
+   if (s->kind == MR_SuspectLost) {
+      json_lost_records(o, x);
+      VG_(fprintf)(fp, "}");
+      return;
+   }
+   if (s->kind == MR_SuspectSingle) {
+      Int v = a->order[s->k];
+      if (MR_(node_is_block)(a, v)) {
+         VG_(fprintf)(fp, ", \"block\": \"%#lx\"", node_block(a, v)->data);
+      } else {
+         VG_(fprintf)(fp, ", \"root\": ");
+         json_root(fp, MR_(roots_get)(v - 1));
+      }
+   } else {
+      VG_(fprintf)(fp, ", \"members\": %u, \"parents\": %u, \"stack\": ",
+                   s->n_members, s->n_parents);
+      o->write_stack(fp, s->site, o->opaque);
+   }
+   VG_(fprintf)(fp, ",\n   \"accumulation\": ");
+   if (MR_(node_is_block)(a, a->order[s->acc])) {
+      const MR_Block* b = node_block(a, a->order[s->acc]);
+      VG_(fprintf)(fp, "{\"block\": \"%#lx\", \"size\": %lu, ", b->data,
+                   (SizeT)b->szB);
+      json_size(fp, "retained", s->acc_size);
+      VG_(fprintf)(fp, ", \"stack\": ");
+      o->write_stack(fp, b->allocated_at, o->opaque);
+      VG_(fprintf)(fp, "},\n   ");
+      json_suspect_path(fp, a, MR_(suspect_path)(a, x, i));
+   } else {
+      VG_(fprintf)(fp, "null, \"path\": []");
+   }
+   VG_(fprintf)(fp, ",\n   ");
+   json_site_list(o, top, MR_(suspect_sites)(x, i, top, x->params.max_sites));
+   VG_(fprintf)(fp, "}");
+}
+
+static void json_growth(const JsonOut* o, MR_Retention* a,
+                        const MR_Suspects* x)
+{
+   VgFile* fp = o->fp;
+   UInt i, j;
+   VG_(fprintf)(fp, ", \"snapshots\": %u, \"growth\": [", x->n_snapshots);
+   for (i = 0; i < x->n_growth; i++) {
+      const MR_GrowthSuspect* g = &x->growth[i];
+      VG_(fprintf)(fp, "%s\n  {\"root\": ", i ? "," : "");
+      json_root(fp, MR_(roots_get)(a->order[g->k] - 1));
+      VG_(fprintf)(fp, ", ");
+      json_size(fp, "retained", g->now);
+      VG_(fprintf)(fp, ", \"per_snapshot\": %lld, \"steps\": [", g->per_step);
+      for (j = 0; j < g->n_steps; j++)
+         VG_(fprintf)(fp, "%s%lld", j ? ", " : "", g->step[j]);
+      VG_(fprintf)(fp, "],\n   \"accumulation\": ");
+      if (MR_(node_is_block)(a, a->order[g->acc])) {
+         const MR_Block* b = node_block(a, a->order[g->acc]);
+         MR_Size r = { a->ret_bytes[g->acc], a->ret_blocks[g->acc] };
+         VG_(fprintf)(fp, "{\"block\": \"%#lx\", \"size\": %lu, ", b->data,
+                      (SizeT)b->szB);
+         json_size(fp, "retained", r);
+         VG_(fprintf)(fp, ", \"stack\": ");
+         o->write_stack(fp, b->allocated_at, o->opaque);
+         VG_(fprintf)(fp, "}");
+      } else {
+         VG_(fprintf)(fp, "null");
+      }
+      VG_(fprintf)(fp, ",\n   \"sites\": [");
+      for (j = 0; j < g->n_sites; j++) {
+         VG_(fprintf)(fp, "%s{\"growth\": {\"bytes\": %lld, \"blocks\": %lld},"
+                      " \"stack\": ", j ? ", " : "", g->site_bytes[j],
+                      g->site_blocks[j]);
+         o->write_stack(fp, g->site[j], o->opaque);
+         VG_(fprintf)(fp, "}");
+      }
+      VG_(fprintf)(fp, "]}");
+   }
+   VG_(fprintf)(fp, "]");
+}
+
+static void json_suspects(const JsonOut* o, MR_Retention* a,
+                          const MR_Suspects* x)
+{
+   UInt i;
+   VG_(fprintf)(o->fp, "{\"threshold_ppm\": %u, \"threshold_bytes\": %lu, ",
+                x->params.threshold_ppm, x->threshold_bytes);
+   json_size(o->fp, "lost", x->lost);
+   VG_(fprintf)(o->fp, ", \"list\": [");
+   for (i = 0; i < x->n; i++) {
+      VG_(fprintf)(o->fp, "%s\n  ", i ? "," : "");
+      json_suspect(o, a, x, i);
+   }
+   VG_(fprintf)(o->fp, "]");
+   if (x->params.growth)
+      json_growth(o, a, x);
+   VG_(fprintf)(o->fp, "}");
+}
+
+void MR_(retention_json_members)(VgFile* fp, MR_Retention* a,
+                                const MR_Suspects* x, UInt max_sites,
+                                MR_JsonStackWriter ws, void* opaque)
 {
    JsonOut o = { fp, max_sites, ws, opaque };
    MR_Size reachable = { a->ret_bytes[0], a->ret_blocks[0] };
@@ -265,9 +442,21 @@ void MR_(retention_json_members)(VgFile* fp, const MR_Retention* a,
    VG_(fprintf)(fp, "]");
    if (a->stacks != NULL)
       json_stacks(fp, a);
+   if (x != NULL) {
+      VG_(fprintf)(fp, ",\n \"suspects\": ");
+      json_suspects(&o, a, x);
+   }
 }
 
-Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name)
+void MR_(suspects_json)(VgFile* fp, MR_Retention* a, const MR_Suspects* x,
+                        MR_JsonStackWriter ws, void* opaque)
+{
+   JsonOut o = { fp, x->params.max_sites, ws, opaque };
+   json_suspects(&o, a, x);
+}
+
+Bool MR_(retention_write_json)(MR_Retention* a, const MR_Suspects* x,
+                               const HChar* name)
 {
    VgFile* fp = VG_(fopen)(name, VKI_O_CREAT | VKI_O_TRUNC | VKI_O_WRONLY,
                            VKI_S_IRUSR | VKI_S_IWUSR | VKI_S_IRGRP
@@ -278,7 +467,8 @@ Bool MR_(retention_write_json)(const MR_Retention* a, const HChar* name)
    }
    VG_(fprintf)(fp, "{\"memroot_retention\": 1, \"pid\": %d, ",
                 VG_(getpid)());
-   MR_(retention_json_members)(fp, a, a->params->max_sites, json_stack, NULL);
+   MR_(retention_json_members)(fp, a, x, a->params->max_sites, json_stack,
+                               NULL);
    VG_(fprintf)(fp, "}\n");
    VG_(fclose)(fp);
    return True;

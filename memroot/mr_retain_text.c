@@ -33,38 +33,9 @@ static void pp_share(SizeT part, SizeT whole, HChar* buf, SizeT n)
 /*--- Paths                                                 ---*/
 /*------------------------------------------------------------*/
 
-typedef struct {
-   const MR_Search* s;
-   Int              target;
-   Addr             where;
-} WordSearch;
-
-static void find_word_to(Addr where, Addr v, void* opaque)
-{
-   WordSearch* ws = opaque;
-   if (ws->where == 0 && MR_(search_held_target)(ws->s, v) == ws->target)
-      ws->where = where;
-}
-
-typedef struct { Addr ip; } FirstFrame;
-
-static void first_client_frame(UInt n, DiEpoch ep, Addr ip, void* opaque)
-{
-   FirstFrame*  ff = opaque;
-   const HChar* obj;
-   if (ff->ip != 0)
-      return;
-   /* The allocator's frame is memroot's preload: skip it. */
-   if (VG_(get_objname)(ep, ip, &obj) && VG_(strstr)(obj, "vgpreload_"))
-      return;
-   ff->ip = ip;
-}
-
 static Addr allocation_ip(const MR_Block* b)
 {
-   FirstFrame ff = { 0 };
-   VG_(apply_ExeContext)(first_client_frame, &ff, b->allocated_at);
-   return ff.ip;
+   return MR_(allocation_ip)(b->allocated_at);
 }
 
 /* What the last hop printed: a hop says where its pointer was stored and
@@ -86,17 +57,13 @@ static void pp_hop(MR_Retention* a, Int v, Int w, const HChar* indent,
    Addr   where, alloc_ip;
    UInt   store_id;
 
+   where = MR_(retention_hop_word)(a, v, w);
    if (MR_(node_is_block)(a, v)) {
       const MR_Block* from = s->blocks[MR_(block_of_node)(a, v)];
-      WordSearch ws = { s, MR_(block_of_node)(a, w), 0 };
-      MR_(search_scan_block)(s, MR_(block_of_node)(a, v), find_word_to, &ws);
-      tl_assert(ws.where != 0);
-      where = ws.where;
       VG_(umsg)("%sits word at +%'lu points to block %#lx (%'lu bytes)\n",
                 indent, where - from->data, to->data, (SizeT)to->szB);
    } else {
       HChar word[256];
-      where = MR_(retention_root_word_to)(a, v - 1, MR_(block_of_node)(a, w));
       MR_(root_word_text)(MR_(roots_get)(v - 1), where, word, sizeof(word));
       VG_(umsg)("%s%s points to block %#lx (%'lu bytes)\n", indent, word,
                 to->data, (SizeT)to->szB);
@@ -409,4 +376,242 @@ void MR_(retention_pp_text)(MR_Retention* a)
    pp_shared(a);
    if (a->stacks != NULL)
       pp_stacks(a);
+}
+
+/*------------------------------------------------------------*/
+/*--- Leak suspects                                         ---*/
+/*------------------------------------------------------------*/
+
+/* "block 0x4a3a040 (32,768 bytes)" */
+static const HChar* block_text(const MR_Retention* a, Int k, HChar* buf,
+                               SizeT n)
+{
+   const MR_Block* b = a->search->blocks[MR_(block_of_node)(a, a->order[k])];
+   VG_(snprintf)(buf, n, "block %#lx (%'lu bytes)", b->data, (SizeT)b->szB);
+   return buf;
+}
+
+/* The name of node v, a root or a block, for "held by". */
+static void pp_holder(MR_Retention* a, Int v)
+{
+   HChar name[MR_ROOT_NAME_LEN];
+   if (MR_(node_is_block)(a, v)) {
+      const MR_Block* b = a->search->blocks[MR_(block_of_node)(a, v)];
+      Addr ip = allocation_ip(b);
+      VG_(umsg)(" It is held by %s%s%s.\n",
+                block_text(a, a->dfn[v], name, sizeof(name)),
+                ip != 0 ? " allocated at " : "",
+                ip != 0 ? VG_(describe_IP)(VG_(current_DiEpoch)(), ip, NULL)
+                        : "");
+   } else {
+      VG_(umsg)(" It is held by %s.\n",
+                MR_(root_name)(MR_(roots_get)(v - 1), name, sizeof(name)));
+   }
+}
+
+static void pp_suspect_where(MR_Retention* a, const MR_Suspects* x, UInt i)
+{
+   const MR_Suspect* s = &x->list[i];
+   MR_SuspectSite top[x->params.max_sites ? x->params.max_sites : 1];
+   HChar share[16], name[64];
+   Int   v, w, target = a->order[s->acc];
+   UInt  j, n;
+
+   if (!MR_(node_is_block)(a, target)) {
+      VG_(umsg)(" The memory does not accumulate in one block: no block"
+                " under the root retains 70%% of it.\n");
+   } else {
+      const MR_Block* b = a->search->blocks[MR_(block_of_node)(a, target)];
+      pp_share(s->acc_size.bytes, a->live.bytes, share, sizeof(share));
+      VG_(umsg)(" The memory accumulates in %s, which retains %'lu bytes in"
+                " %'u blocks (%s), allocated at\n",
+                block_text(a, s->acc, name, sizeof(name)), s->acc_size.bytes,
+                s->acc_size.blocks, share);
+      VG_(pp_ExeContext)(b->allocated_at);
+      v = MR_(suspect_path)(a, x, i);
+      for (w = v; MR_(retention_path_next)(a, w) != target;
+           w = MR_(retention_path_next)(a, w))
+         ;
+      pp_holder(a, w);
+      VG_(umsg)(" Shortest path from a root:\n");
+      pp_path(a, v, "   ");
+   }
+   n = MR_(suspect_sites)(x, i, top, x->params.max_sites);
+   if (n > 0)
+      VG_(umsg)(" Accumulated blocks by allocation site:\n");
+   for (j = 0; j < n; j++) {
+      if (top[j].n_stacks == 1)
+         VG_(umsg)("  %'lu bytes in %'u blocks allocated at\n",
+                   top[j].size.bytes, top[j].size.blocks);
+      else
+         VG_(umsg)("  %'lu bytes in %'u blocks allocated at %s, from %'u"
+                   " stacks; the biggest:\n", top[j].size.bytes,
+                   top[j].size.blocks,
+                   VG_(describe_IP)(VG_(current_DiEpoch)(), top[j].ip, NULL),
+                   top[j].n_stacks);
+      VG_(pp_ExeContext)(top[j].stack);
+   }
+}
+
+static void pp_lost_suspect(const MR_Retention* a, const MR_Suspects* x,
+                            const MR_Suspect* s)
+{
+   const UInt max_records = 5;
+   HChar share[16];
+   UInt  j;
+   pp_share(s->size.bytes, a->live.bytes, share, sizeof(share));
+   VG_(umsg)("%'lu bytes (%s of the live heap) are definitely lost, in %'u"
+             " blocks and what they lose with them; the loss records"
+             " responsible, the largest first:\n", s->size.bytes, share,
+             s->size.blocks);
+   for (j = 0; j < x->n_lost_records && j < max_records; j++) {
+      const MR_LostRecord* r = &x->lost_records[j];
+      /* Not in the words of Memcheck's loss records, which tools read. */
+      VG_(umsg)(" %'lu bytes (%'lu direct, %'lu indirect) lost in %'u"
+                " blocks allocated at\n",
+                r->direct.bytes + r->indirect_bytes, r->direct.bytes,
+                r->indirect_bytes, r->direct.blocks);
+      VG_(pp_ExeContext)(r->allocated_at);
+   }
+   if (x->n_lost_records > max_records)
+      VG_(umsg)(" and %'u more loss records\n",
+                x->n_lost_records - max_records);
+}
+
+static void pp_suspects_now(MR_Retention* a, const MR_Suspects* x);
+
+static void pp_growth_suspect(MR_Retention* a, const MR_Suspects* x,
+                              UInt i)
+{
+   const MR_GrowthSuspect* g = &x->growth[i];
+   HChar share[16], name[MR_ROOT_NAME_LEN], steps[MR_GROWTH_KEEP * 32];
+   UInt  j, len = 0;
+
+   pp_share(g->now.bytes, a->live.bytes, share, sizeof(share));
+   VG_(umsg)("Growth suspect %'u of %'u: %s retains %'lu bytes in %'u blocks"
+             " (%s of the live heap), %'lld bytes more at each snapshot\n",
+             i + 1, x->n_growth,
+             MR_(root_name)(MR_(roots_get)(a->order[g->k] - 1), name,
+                            sizeof(name)),
+             g->now.bytes, g->now.blocks, share, g->per_step);
+   steps[0] = '\0';
+   for (j = 0; j < g->n_steps; j++) {
+      HChar one[32];
+      VG_(snprintf)(steps + len, sizeof(steps) - len, "%s%s", j ? ", " : "",
+                    signed_str(g->step[j], one, sizeof(one)));
+      len = VG_(strlen)(steps);
+   }
+   VG_(umsg)(" Growth at each of its last %'u snapshots, in bytes: %s\n",
+             g->n_steps, steps);
+   if (MR_(node_is_block)(a, a->order[g->acc])) {
+      const MR_Block* b = a->search->blocks[MR_(block_of_node)(a, a->order[g->acc])];
+      pp_share(a->ret_bytes[g->acc], a->live.bytes, share, sizeof(share));
+      VG_(umsg)(" The memory accumulates in %s, which retains %'lu bytes in"
+                " %'u blocks (%s), allocated at\n",
+                block_text(a, g->acc, name, sizeof(name)),
+                a->ret_bytes[g->acc], a->ret_blocks[g->acc], share);
+      VG_(pp_ExeContext)(b->allocated_at);
+   }
+   if (g->n_sites > 0)
+      VG_(umsg)(" Allocation sites that grew since the last snapshot:\n");
+   for (j = 0; j < g->n_sites; j++) {
+      HChar s1[32], s2[32];
+      VG_(umsg)("  %s bytes in %s blocks allocated at\n",
+                signed_str(g->site_bytes[j], s1, sizeof(s1)),
+                signed_str(g->site_blocks[j], s2, sizeof(s2)));
+      VG_(pp_ExeContext)(g->site[j]);
+   }
+   VG_(umsg)("\n");
+}
+
+static void pp_growth(MR_Retention* a, const MR_Suspects* x)
+{
+   UInt i;
+   if (x->n_snapshots == 0) {
+      VG_(umsg)("LEAK SUSPECTS BY GROWTH: no snapshot before this one to"
+                " compare with\n\n");
+      return;
+   }
+   if (x->n_growth == 0) {
+      VG_(umsg)("LEAK SUSPECTS BY GROWTH: no root grew at each of the last"
+                " %'u snapshots\n\n", x->n_snapshots < MR_GROWTH_KEEP
+                                       ? x->n_snapshots : MR_GROWTH_KEEP);
+      return;
+   }
+   VG_(umsg)("LEAK SUSPECTS BY GROWTH: %'u root%s grew at each snapshot, the"
+             " fastest first (%'u snapshots taken)\n\n", x->n_growth,
+             x->n_growth == 1 ? "" : "s", x->n_snapshots);
+   for (i = 0; i < x->n_growth; i++)
+      pp_growth_suspect(a, x, i);
+}
+
+void MR_(suspects_pp_text)(MR_Retention* a, const MR_Suspects* x)
+{
+   if (x->params.now)
+      pp_suspects_now(a, x);
+   if (x->params.growth)
+      pp_growth(a, x);
+}
+
+static void pp_suspects_now(MR_Retention* a, const MR_Suspects* x)
+{
+   HChar share[16], thr[16], name[MR_ROOT_NAME_LEN];
+   UInt  i;
+
+   /* "10.0%", or "0.05%" for a threshold below a tenth of a percent. */
+   if (x->params.threshold_ppm % 1000 == 0)
+      VG_(snprintf)(thr, sizeof(thr), "%u.%u%%",
+                    x->params.threshold_ppm / 10000,
+                    x->params.threshold_ppm / 1000 % 10);
+   else
+      VG_(snprintf)(thr, sizeof(thr), "%u.%02u%%",
+                    x->params.threshold_ppm / 10000,
+                    x->params.threshold_ppm / 100 % 100);
+   if (x->n == 0) {
+      VG_(umsg)("LEAK SUSPECTS: none: no root, block or allocation site"
+                " retains %s of the live heap (%'lu bytes), nor is that"
+                " much definitely lost\n\n", thr, x->threshold_bytes);
+      return;
+   }
+   VG_(umsg)("LEAK SUSPECTS: %'u suspect%s, each retaining or losing at"
+             " least %s of the live heap (%'lu of %'lu bytes)\n\n", x->n,
+             x->n == 1 ? "" : "s", thr, x->threshold_bytes, a->live.bytes);
+   for (i = 0; i < x->n; i++) {
+      const MR_Suspect* s = &x->list[i];
+      VG_(umsg)("Suspect %'u of %'u: ", i + 1, x->n);
+      pp_share(s->size.bytes, a->live.bytes, share, sizeof(share));
+      switch (s->kind) {
+      case MR_SuspectSingle:
+         if (!MR_(node_is_block)(a, a->order[s->k]))
+            MR_(root_name)(MR_(roots_get)(a->order[s->k] - 1), name,
+                           sizeof(name));
+         else
+            block_text(a, s->k, name, sizeof(name));
+         VG_(umsg)("%s%s retains %'lu bytes in %'u blocks (%s of the live"
+                   " heap)\n", name,
+                   a->idom[s->k] == 0 && MR_(node_is_block)(a, a->order[s->k])
+                      ? ", shared by several roots," : "",
+                   s->size.bytes, s->size.blocks, share);
+         pp_suspect_where(a, x, i);
+         break;
+      case MR_SuspectGroup:
+         VG_(umsg)("%'u blocks allocated at %s, held by %'u different"
+                   " parents, retain %'lu bytes in %'u blocks (%s of the"
+                   " live heap); the most common stack:\n", s->n_members,
+                   VG_(describe_IP)(VG_(current_DiEpoch)(),
+                                    MR_(allocation_ip)(s->site), NULL),
+                   s->n_parents, s->size.bytes, s->size.blocks, share);
+         VG_(pp_ExeContext)(s->site);
+         pp_share(a->ret_bytes[s->k], a->live.bytes, share, sizeof(share));
+         VG_(umsg)(" The biggest of them is %s, which retains %'lu bytes in"
+                   " %'u blocks (%s).\n", block_text(a, s->k, name, sizeof(name)),
+                   a->ret_bytes[s->k], a->ret_blocks[s->k], share);
+         pp_suspect_where(a, x, i);
+         break;
+      case MR_SuspectLost:
+         pp_lost_suspect(a, x, s);
+         break;
+      }
+      VG_(umsg)("\n");
+   }
 }

@@ -10,6 +10,8 @@
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_execontext.h"
 #include "mr_retain_render.h"
+#include "mr_slots.h"
+#include "mr_storesites.h"
 
 static void xml_size(const HChar* indent, const HChar* tag, Long bytes,
                      Long blocks)
@@ -139,4 +141,138 @@ void MR_(retention_pp_xml)(const MR_Retention* a)
    if (a->stacks != NULL)
       xml_stacks(a);
    VG_(printf_xml)("</memroot_retention>\n");
+}
+
+/*------------------------------------------------------------*/
+/*--- Leak suspects                                         ---*/
+/*------------------------------------------------------------*/
+
+static const MR_Block* node_block(const MR_Retention* a, Int v)
+{
+   return a->search->blocks[MR_(block_of_node)(a, v)];
+}
+
+/* The path MR_(suspect_path) left: each hop's word, what holds it (a
+   root's name, or the block it lies in), the block it points to and the
+   store that wrote it. */
+static void xml_suspect_path(MR_Retention* a, Int v)
+{
+   HChar name[MR_ROOT_NAME_LEN];
+   Int   w;
+   VG_(printf_xml)("    <path>\n");
+   for (; (w = MR_(retention_path_next)(a, v)) != -1; v = w) {
+      Addr where = MR_(retention_hop_word)(a, v, w);
+      const MR_Block* to = node_block(a, w);
+      VG_(printf_xml)("      <hop>\n");
+      if (MR_(node_is_block)(a, v))
+         VG_(printf_xml)("        <from><block>%#lx</block></from>\n",
+                         node_block(a, v)->data);
+      else
+         VG_(printf_xml)("        <from><root>%pS</root></from>\n",
+                         MR_(root_name)(MR_(roots_get)(v - 1), name,
+                                        sizeof(name)));
+      VG_(printf_xml)("        <word>%#lx</word>\n        <block>%#lx</block>\n"
+                      "        <size>%lu</size>\n", where, to->data,
+                      (SizeT)to->szB);
+      if (where != 0)
+         MR_(pp_store_site)("        ", MR_(slot_store_id)(where));
+      VG_(printf_xml)("      </hop>\n");
+   }
+   VG_(printf_xml)("    </path>\n");
+}
+
+static void xml_suspect(MR_Retention* a, const MR_Suspects* x, UInt i)
+{
+   const MR_Suspect* s = &x->list[i];
+   MR_SuspectSite top[x->params.max_sites ? x->params.max_sites : 1];
+   HChar name[MR_ROOT_NAME_LEN];
+   UInt  j, n;
+
+   VG_(printf_xml)("  <suspect>\n    <kind>%s</kind>\n",
+                   s->kind == MR_SuspectSingle ? "single"
+                   : s->kind == MR_SuspectGroup ? "group" : "lost");
+   xml_size("    ", s->kind == MR_SuspectLost ? "lost" : "retained",
+            s->size.bytes, s->size.blocks);
+   if (s->kind == MR_SuspectSingle) {
+      Int v = a->order[s->k];
+      if (MR_(node_is_block)(a, v))
+         VG_(printf_xml)("    <block>%#lx</block>\n", node_block(a, v)->data);
+      else
+         VG_(printf_xml)("    <root>%pS</root>\n",
+                         MR_(root_name)(MR_(roots_get)(v - 1), name,
+                                        sizeof(name)));
+   }
+   if (s->kind == MR_SuspectGroup) {
+      VG_(printf_xml)("    <members>%u</members>\n    <parents>%u</parents>\n",
+                      s->n_members, s->n_parents);
+      VG_(pp_ExeContext)(s->site);
+   }
+   if (s->kind == MR_SuspectLost) {
+      for (j = 0; j < x->n_lost_records; j++) {
+         const MR_LostRecord* r = &x->lost_records[j];
+         VG_(printf_xml)("    <record>\n");
+         xml_size("      ", "direct", r->direct.bytes, r->direct.blocks);
+         VG_(printf_xml)("      <indirect_bytes>%lu</indirect_bytes>\n",
+                         r->indirect_bytes);
+         VG_(pp_ExeContext)(r->allocated_at);
+         VG_(printf_xml)("    </record>\n");
+      }
+      VG_(printf_xml)("  </suspect>\n");
+      return;
+   }
+   if (MR_(node_is_block)(a, a->order[s->acc])) {
+      const MR_Block* b = node_block(a, a->order[s->acc]);
+      VG_(printf_xml)("    <accumulation>\n      <block>%#lx</block>\n"
+                      "      <size>%lu</size>\n", b->data, (SizeT)b->szB);
+      xml_size("      ", "retained", s->acc_size.bytes, s->acc_size.blocks);
+      VG_(pp_ExeContext)(b->allocated_at);
+      VG_(printf_xml)("    </accumulation>\n");
+      xml_suspect_path(a, MR_(suspect_path)(a, x, i));
+   }
+   n = MR_(suspect_sites)(x, i, top, x->params.max_sites);
+   for (j = 0; j < n; j++) {
+      VG_(printf_xml)("    <site>\n");
+      xml_size("      ", "size", top[j].size.bytes, top[j].size.blocks);
+      VG_(printf_xml)("      <stacks>%u</stacks>\n", top[j].n_stacks);
+      VG_(pp_ExeContext)(top[j].stack);
+      VG_(printf_xml)("    </site>\n");
+   }
+   VG_(printf_xml)("  </suspect>\n");
+}
+
+static void xml_growth(MR_Retention* a, const MR_Suspects* x)
+{
+   HChar name[MR_ROOT_NAME_LEN];
+   UInt  i, j;
+   VG_(printf_xml)("  <snapshots>%u</snapshots>\n", x->n_snapshots);
+   for (i = 0; i < x->n_growth; i++) {
+      const MR_GrowthSuspect* g = &x->growth[i];
+      VG_(printf_xml)("  <growth>\n    <root>%pS</root>\n",
+                      MR_(root_name)(MR_(roots_get)(a->order[g->k] - 1), name,
+                                     sizeof(name)));
+      xml_size("    ", "retained", g->now.bytes, g->now.blocks);
+      VG_(printf_xml)("    <per_snapshot>%lld</per_snapshot>\n", g->per_step);
+      for (j = 0; j < g->n_steps; j++)
+         VG_(printf_xml)("    <step>%lld</step>\n", g->step[j]);
+      for (j = 0; j < g->n_sites; j++) {
+         VG_(printf_xml)("    <site>\n");
+         xml_size("      ", "growth", g->site_bytes[j], g->site_blocks[j]);
+         VG_(pp_ExeContext)(g->site[j]);
+         VG_(printf_xml)("    </site>\n");
+      }
+      VG_(printf_xml)("  </growth>\n");
+   }
+}
+
+void MR_(suspects_pp_xml)(MR_Retention* a, const MR_Suspects* x)
+{
+   UInt i;
+   VG_(printf_xml)("<memroot_suspects>\n  <threshold_ppm>%u</threshold_ppm>\n",
+                   x->params.threshold_ppm);
+   xml_size("  ", "live", a->live.bytes, a->live.blocks);
+   for (i = 0; i < x->n; i++)
+      xml_suspect(a, x, i);
+   if (x->params.growth)
+      xml_growth(a, x);
+   VG_(printf_xml)("</memroot_suspects>\n");
 }

@@ -353,6 +353,36 @@ void MR_(slots_clear)(Addr a, SizeT len)
    clear_words(a, len);
 }
 
+static void each_marked(Addr a, SizeT len,
+                        void (*f)(Addr w, UInt store_id, void* opaque),
+                        void* opaque, Bool clear)
+{
+   Addr w, end;
+   if (len == 0 || a >= ADDR_LIMIT)
+      return;
+   w   = VG_ROUNDDN(a, 8);
+   end = len > ADDR_LIMIT - a ? ADDR_LIMIT : VG_ROUNDUP(a + len, 8);
+   while (w < end) {
+      Addr  stop = VG_ROUNDDN(w, SEC_BYTES) + SEC_BYTES;
+      UWord e    = sec_get(w);
+      if (stop > end)
+         stop = end;
+      if (e != 0) {
+         for (; w < stop; w += 8) {
+            /* Read again each time: f may mark a word of the same chunk
+               and widen it. */
+            UInt id = sec_load(sec_get(w), word_index(w));
+            if (id != MR_STORE_NONE) {
+               f(w, id, opaque);
+               if (clear)
+                  set_store(w, MR_STORE_NONE);
+            }
+         }
+      }
+      w = stop;
+   }
+}
+
 /* Words of dst wholly inside [dst, dst+len) take the store id of the source
    word at the same offset; a source at another alignment modulo 8 puts no
    pointer at an aligned position, and partial words hold no pointer.
@@ -398,6 +428,20 @@ void MR_(slots_copy)(Addr src, Addr dst, SizeT len)
       }
       w = stop;
    }
+}
+
+void MR_(slots_each_marked)(Addr a, SizeT len,
+                            void (*f)(Addr w, UInt store_id, void* opaque),
+                            void* opaque)
+{
+   each_marked(a, len, f, opaque, False);
+}
+
+void MR_(slots_clear_each)(Addr a, SizeT len,
+                           void (*f)(Addr w, UInt store_id, void* opaque),
+                           void* opaque)
+{
+   each_marked(a, len, f, opaque, True);
 }
 
 /*------------------------------------------------------------*/
@@ -663,7 +707,7 @@ static void new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
       mark_written_range(a, len, MR_STORE_STARTUP);
 }
 
-static void post_mem_write(CorePart part, ThreadId tid, Addr a, SizeT len)
+void MR_(slots_post_mem_write)(CorePart part, ThreadId tid, Addr a, SizeT len)
 {
    UInt id = part == Vg_CoreSysCall ? MR_STORE_SYSCALL
              : part == Vg_CoreStartup ? MR_STORE_STARTUP
@@ -705,7 +749,7 @@ void MR_(slots_register_events)(void)
    VG_(track_die_mem_brk)          (MR_(slots_clear));
    VG_(track_die_mem_stack_signal) (signal_frame_dies);
    VG_(track_copy_mem_remap)       (MR_(slots_copy));
-   VG_(track_post_mem_write)       (post_mem_write);
+   VG_(track_post_mem_write)       (MR_(slots_post_mem_write));
    VG_(track_pre_thread_ll_exit)   (thread_exit);
    VG_(track_pre_thread_first_insn)(thread_start);
    VG_(track_pre_deliver_signal)   (signal_delivered);

@@ -12,6 +12,7 @@
 #define __MR_SLOTS_H
 
 #include "mr_basics.h"
+#include "pub_tool_tooliface.h"
 
 /* The pointer range: every value a heap block has ever held the address
    of lies in [lo, hi).  Both 0 until the first allocation (an empty
@@ -50,6 +51,22 @@ void  MR_(slot_mark)(Addr a, UInt store_id);
 void  MR_(slots_copy)(Addr src, Addr dst, SizeT len);
 /* Memory died, or a heap block was freed or made. */
 void  MR_(slots_clear)(Addr a, SizeT len);
+
+/* Calls f on each marked word overlapping [a, a+len), lowest first, with
+   its store id; f must not mark or clear words.  For the origins, which
+   look at the pointers a range held before it dies. */
+void  MR_(slots_each_marked)(Addr a, SizeT len,
+                             void (*f)(Addr w, UInt store_id, void* opaque),
+                             void* opaque);
+/* The same, unmarking each such word after f: one pass where memory dies. */
+void  MR_(slots_clear_each)(Addr a, SizeT len,
+                            void (*f)(Addr w, UInt store_id, void* opaque),
+                            void* opaque);
+
+/* The core or a system call wrote [a, a+len): marks the words holding a
+   heap-range value (the event mr_slots.c registers; the origins wrap it). */
+void  MR_(slots_post_mem_write)(CorePart part, ThreadId tid, Addr a,
+                                SizeT len);
 
 /* For mr_instrument.c only. */
 

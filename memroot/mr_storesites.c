@@ -75,18 +75,28 @@ Addr MR_(store_site_ip)(UInt id)
 
 /* The same as an element inside an XML <error>: memroot's own fact,
    which readers of Memcheck's XML skip. */
+const HChar* MR_(store_site_keyword)(UInt id)
+{
+   switch (id) {
+   case MR_STORE_NONE:    return "none";
+   case MR_STORE_SYSCALL: return "syscall";
+   case MR_STORE_STARTUP: return "startup";
+   case MR_STORE_CORE:    return "valgrind";
+   case MR_STORE_EARLY:   return "before-block";
+   default:               return NULL;
+   }
+}
+
 static void pp_store_site_xml(UInt id)
 {
    const HChar *fn, *file, *dir;
    UInt        line;
    const StoreSite* s;
 
-   switch (id) {
-   case MR_STORE_NONE:    VG_(printf_xml)("    <storedby>none</storedby>\n"); return;
-   case MR_STORE_SYSCALL: VG_(printf_xml)("    <storedby>syscall</storedby>\n"); return;
-   case MR_STORE_STARTUP: VG_(printf_xml)("    <storedby>startup</storedby>\n"); return;
-   case MR_STORE_CORE:    VG_(printf_xml)("    <storedby>valgrind</storedby>\n"); return;
-   case MR_STORE_EARLY:   VG_(printf_xml)("    <storedby>before-block</storedby>\n"); return;
+   if (MR_(store_site_keyword)(id) != NULL) {
+      VG_(printf_xml)("    <storedby>%s</storedby>\n",
+                      MR_(store_site_keyword)(id));
+      return;
    }
    s = site_of_id(id);
    VG_(printf_xml)("    <storedat>\n      <ip>0x%lX</ip>\n", s->ip);

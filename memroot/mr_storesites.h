@@ -27,6 +27,10 @@ void MR_(store_sites_init)(void);
 /* The id of the store instruction at ip, made on first use. */
 UInt MR_(store_site_id)(Addr ip);
 
+/* The word for a special id (the XML's <storedby>: "syscall" ...); NULL
+   for a store instruction's. */
+const HChar* MR_(store_site_keyword)(UInt id);
+
 /* The store instruction's address; 0 for the special ids. */
 Addr MR_(store_site_ip)(UInt id);
 

@@ -22,6 +22,7 @@
 #include "pub_tool_vkiscnums.h"
 #include "pub_tool_xarray.h"
 #include "libvex_guest_amd64.h"
+#include "mr_origins.h"
 #include "mr_threads.h"
 
 /* First guess of a stack's depth; a deeper one is unwound again with
@@ -210,6 +211,9 @@ static void pre_syscall(ThreadId tid, UInt sysno, UWord* args, UInt n_args)
                                         : MR_ThreadKilled));
    } else if (sysno == __NR_exit) {
       add_ended(snapshot(tid, MR_ThreadExited));
+   } else if (sysno == __NR_munmap && MR_(origins_on)) {
+      /* Its words are gone when the core tells the tools. */
+      MR_(origins_unmap)(args[0], args[1]);
    }
 }
 

@@ -193,8 +193,9 @@ def _parse_lines(lines, text, returncode):
         if m and current is not None:
             current.stack.append(m[1])
             continue
-        if line.strip() == "":
-            current = None
+        # The allocation stack ends at the first line that is no frame
+        # (memroot's " Held by ...", " Its last pointer ..." follow it).
+        current = None
         m = re.match(r"ERROR SUMMARY: %s errors from %s contexts" % (_NUM, _NUM), line)
         if m:
             rep.errors, rep.error_contexts = _n(m[1]), _n(m[2])
