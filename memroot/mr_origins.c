@@ -306,7 +306,9 @@ void MR_(origins_helperc_store8)(Addr a, UWord old, UWord new, UWord store_id)
       drop(o, a, was, MR_DropOverwritten, 0, 0);
    if (!in_ptr_range(new))
       return;
-   MR_(slot_mark)(a, store_id);
+   /* As the helper without origins: a stack word also lowers the low
+      mark the stack's deaths are checked against. */
+   MR_(helperc_store8)(a, store_id);
    if ((was == MR_STORE_NONE || old != new) && (o = origin_of(new)) != NULL)
       count_store(o);
 }
