@@ -7,8 +7,9 @@ JavaScript and data inside; nothing fetched), docs/html-report.md.
 
 The page is written in two layers.  This module renders what a person
 needs without JavaScript: the summary, the heap errors, the loss records
-(the largest STATIC_RECORDS, each a <details> that opens on its stack)
-and the roots.  It also embeds a compact model of the file, from which
+(the largest STATIC_RECORDS, each a <details> that opens on its stack
+and, with --leak-origins=yes, where its last pointer went), the leak
+suspects (as the text report words them) and the roots.  It also embeds a compact model of the file, from which
 report.js draws the interactive page: tables that sort and filter and
 draw only the rows in view, the dominator tree, the flame graphs and the
 timeline."""
