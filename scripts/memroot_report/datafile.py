@@ -131,3 +131,60 @@ def root_name(r):
 
 def n(v):
     return "{:,}".format(v)
+
+
+# A record's last_pointer "how" keywords, as the text report words them
+# (memroot's mr_origins.c; docs/leak-check.md).
+DROPS = {"overwritten": "was overwritten",
+         "frame-died": "died with its stack frame",
+         "holder-freed": "was freed with the block holding it",
+         "unmapped": "was unmapped",
+         "syscall": "was overwritten by a system call"}
+STORED_BY = {"none": "not stored since the memory became live",
+             "syscall": "written by a system call",
+             "startup": "present at start-up",
+             "valgrind": "written by Valgrind (signal frame or heap copy)",
+             "before-block": "stored before the memory it points to became "
+                             "a heap block"}
+
+
+def last_pointer_text(lp, record_kind, place):
+    """A record's last_pointer in the text report's words: (the line
+    before the drop's stack, or the only line; the holder's line; the
+    store's line), the last two None without a drop.  record_kind(number)
+    is a loss record's kind keyword, place(stack) names a one-frame
+    stack as "function (file:line)"."""
+    how = lp["how"]
+    if how == "never-stored":
+        return ("Its pointer was never stored in memory since it was "
+                "allocated (kept in registers only)", None, None)
+    if how == "held":
+        k = lp.get("held_by", 0)
+        return ("Its pointers were not dropped: %s marked word%s still "
+                "hold%s it (in lost blocks, or hidden)" % (
+                    n(k), "" if k == 1 else "s", "s" if k == 1 else ""),
+                None, None)
+    if how == "with-holder":
+        return "It was lost with the block holding it", None, None
+    h = lp["holder"]
+    kind = h["kind"]
+    if kind == "global" and h.get("name"):
+        held = "global %s" % h["name"]
+    elif kind == "local":
+        held = "a local variable of %s" % (h.get("name") or "???")
+    elif kind == "heap" and h.get("block"):
+        offset = int(h["address"], 16) - int(h["block"], 16)
+        state = "since freed" if h.get("block_freed") else "%s in loss " \
+            "record %s" % (KINDS[record_kind(h["block_record"])],
+                           n(h["block_record"]))
+        held = "heap block %s (%s bytes, %s), at offset %s" % (
+            h["block"], n(h["block_bytes"]), state, n(offset))
+    elif kind == "heap":
+        held = "a heap block, since freed, at %s" % h["address"]
+    else:
+        held = "the word at %s" % h["address"]
+    stored = "stored at %s" % place(h["stored_at"]) \
+        if h.get("stored_at") is not None \
+        else STORED_BY.get(h.get("stored_by"), h.get("stored_by"))
+    return ("Its last pointer %s at" % DROPS.get(how, "went"),
+            "It was held by %s," % held, stored)

@@ -7,8 +7,9 @@ JavaScript and data inside; nothing fetched), docs/html-report.md.
 
 The page is written in two layers.  This module renders what a person
 needs without JavaScript: the summary, the heap errors, the loss records
-(the largest STATIC_RECORDS, each a <details> that opens on its stack)
-and the roots.  It also embeds a compact model of the file, from which
+(the largest STATIC_RECORDS, each a <details> that opens on its stack
+and, with --leak-origins=yes, where its last pointer went), the leak
+suspects (as the text report words them) and the roots.  It also embeds a compact model of the file, from which
 report.js draws the interactive page: tables that sort and filter and
 draw only the rows in view, the dominator tree, the flame graphs and the
 timeline."""
@@ -17,7 +18,7 @@ import html
 import json
 import os
 
-from memroot_report.datafile import KINDS, root_name, n
+from memroot_report.datafile import KINDS, last_pointer_text, root_name, n
 from memroot_report.sources import Sources, is_allocator
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,17 +44,18 @@ def esc(text):
 
 
 def pct(part, whole):
-    return "%.1f%%" % (100.0 * part / whole) if whole else "0.0%"
+    """A share of the live heap cut (not rounded) to a tenth of a percent,
+    as the text report prints it."""
+    ppt = part * 1000 // whole if whole else 0
+    return "%d.%d%%" % (ppt // 10, ppt % 10)
 
 
-def items_of(section, key):
-    """The list of a section to come, an object holding it under key (a
-    bare list is taken too); [] when absent or null."""
-    if isinstance(section, list):
-        return section
-    if isinstance(section, dict):
-        return section.get(key) or []
-    return []
+def threshold(ppm):
+    """--suspect-threshold as the text report prints it: "10.0%", or
+    "0.05%" below a tenth of a percent."""
+    if ppm % 1000 == 0:
+        return "%d.%d%%" % (ppm // 10000, ppm // 1000 % 10)
+    return "%d.%02d%%" % (ppm // 10000, ppm // 100 % 100)
 
 
 class Page:
@@ -107,22 +109,17 @@ class Page:
                 if lines:
                     self.source[i] = [max(row[2] - ctx, 1), lines]
 
-    def name_stacks(self, value):
-        """The frames that name the stacks of a section to come: every
-        member called stack (or ending in _stack) that is an index."""
-        if isinstance(value, dict):
-            for k, v in value.items():
-                if (k == "stack" or k.endswith("_stack")) \
-                        and isinstance(v, int) and 0 <= v < len(self.stacks):
-                    self.top_frame(v)
-                else:
-                    self.name_stacks(v)
-        elif isinstance(value, list):
-            for v in value:
-                self.name_stacks(v)
+    def origin(self, lp, rows):
+        """A record's last_pointer as the page shows it: the text
+        report's lines (docs/leak-check.md) and the drop's stack."""
+        kinds = {r["number"]: r["kind"] for r in self.records}
 
-    def origin(self, r):
-        return r.get("origin") or None
+        def place(stack):
+            row = rows[self.stacks[stack][0]]
+            return "%s (%s)" % (row[0], self.where(row))
+        head, held, stored = last_pointer_text(lp, kinds.get, place)
+        return {"head": head, "stack": lp.get("stack"), "held": held,
+                "stored": stored}
 
     def model(self):
         d = self.data
@@ -130,9 +127,9 @@ class Page:
         origins = []
         records = []
         for r in self.records:
-            o = self.origin(r)
+            o = r.get("last_pointer")
             if o:
-                origins.append(o)
+                origins.append(self.origin(o, frame_rows))
             flags = (SHOWN if r.get("shown") else 0) \
                 | (ERROR if r.get("error") else 0) \
                 | (SUPPRESSED if r.get("suppressed") else 0)
@@ -165,15 +162,19 @@ class Page:
                  s["at_peak_bytes"], s["at_peak_blocks"], s["oldest_age"],
                  self.top_frame(s["stack"])] for s in prof["sites"]])
         suspects = d.get("suspects")
-        for s in items_of(suspects, "list"):
-            if isinstance(s, dict) and isinstance(s.get("root"), dict):
-                s["root_name"] = root_name(s["root"])
+        if suspects:
+            # The tree draws each root suspect's accumulation point.
+            suspects = dict(suspects, list=[
+                dict(s, name=root_name(s["root"])) if s.get("root") else s
+                for s in suspects["list"]])
         wanted = [r["stack"] for r in self.records] \
             + [e["stack"] for e in d.get("errors", [])] \
+            + [s["stack"] for s in suspect_stacks(suspects)] \
+            + [o["stack"] for o in origins if o["stack"] is not None] \
             + [s["stack"] for r in (ret or {}).get("roots", [])
                for s in r["sites"]]
-        for s in items_of(suspects, "list"):
-            self.name_stacks(s)
+        for s in suspect_stacks(suspects):
+            self.top_frame(s["stack"])
         self.add_sources(wanted, frame_rows)
         # The script takes the names of the records' and the sites' stacks
         # from their rows; only the others are written here.
@@ -257,21 +258,15 @@ class Page:
                    "".join(more)))
 
     def origin_html(self, o, rows):
-        out = ['<h4>%s</h4>' % esc(o.get("text") or "Its last pointer: %s"
-                                   % o.get("how", "went away"))]
-        if isinstance(o.get("stack"), int):
+        out = ['<h4 class="origin">%s</h4>' % esc(o["head"])]
+        if o["stack"] is not None:
             out.append(self.stack_html(o["stack"], rows))
-        held = o.get("held_by")
-        if isinstance(held, dict):
-            held = root_name(held)
-        if held:
-            out.append('<p>It was held by %s.</p>' % esc(held))
-        if isinstance(o.get("stored_at"), int):
-            out.append('<h4>The pointer was stored at</h4>'
-                       + self.stack_html(o["stored_at"], rows))
+        if o["held"]:
+            out.append('<p class="held">%s<br>%s</p>' % (
+                esc(o["held"]), esc(o["stored"])))
         return "".join(out)
 
-    def summary_html(self, m):
+    def summary_html(self, m, rows):
         h = m["heap"]
         out = ['<section id="summary"><h2>Summary</h2><table class="kv">']
 
@@ -330,20 +325,129 @@ class Page:
                 "No retention report in this file (--retention=no)."))
         if m["suspects"] is not None:
             out.append('<h3>Leak suspects</h3>')
-            out.append(self.suspects_summary(m))
+            out.append(self.suspects_summary(m, rows))
         out.append('</section>')
         return "".join(out)
 
-    def suspects_summary(self, m):
-        items = items_of(m["suspects"], "list")
+    def suspects_head(self, m):
+        """The section's first line, as the text report's."""
+        sus, live = m["suspects"], m["retention"]["live"]["bytes"]
+        thr = threshold(sus["threshold_ppm"])
+        if not sus["list"]:
+            return "None: no root, block or allocation site retains %s of " \
+                "the live heap (%s bytes), nor is that much definitely " \
+                "lost." % (thr, n(sus["threshold_bytes"]))
+        k = len(sus["list"])
+        return "%s suspect%s, each retaining or losing at least %s of the " \
+            "live heap (%s of %s bytes)." % (
+                n(k), "" if k == 1 else "s", thr, n(sus["threshold_bytes"]),
+                n(live))
+
+    def suspects_summary(self, m, rows):
+        items = m["suspects"]["list"]
         if not items:
-            return '<p id="s-suspects">No suspect: nothing passes the ' \
-                   'threshold.</p>'
-        out = ['<ol id="s-suspects">']
-        for s in items:
-            out.append('<li>%s</li>' % esc(suspect_line(s)))
-        out.append('</ol>')
+            return '<p id="s-suspects">%s</p>' % esc(self.suspects_head(m))
+        return '<ol id="s-suspects">%s</ol>' % "".join(
+            '<li><a href="#suspect-%d">%s</a></li>' % (
+                i + 1, esc(self.suspect_line(s, m, rows)))
+            for i, s in enumerate(items))
+
+    def at(self, stack, rows):
+        """The line a stack was allocated at: "function (file:line)"."""
+        row = rows[self.top_frame(stack)]
+        return "%s (%s)" % (row[0], self.where(row))
+
+    def suspect_line(self, s, m, rows):
+        """A suspect's first line, as the text report's."""
+        ret = m["retention"]
+        live = ret["live"]["bytes"]
+        if s["kind"] == "lost":
+            return "%s bytes (%s of the live heap) are definitely lost, in " \
+                "%s blocks and what they lose with them" % (
+                    n(s["lost"]["bytes"]), pct(s["lost"]["bytes"], live),
+                    n(s["lost"]["blocks"]))
+        size = s["retained"]
+        if s["kind"] == "group":
+            return "%s blocks allocated at %s, held by %s different parents, " \
+                "retain %s bytes in %s blocks (%s of the live heap)" % (
+                    n(s["members"]), self.at(s["stack"], rows),
+                    n(s["parents"]), n(size["bytes"]), n(size["blocks"]),
+                    pct(size["bytes"], live))
+        if s.get("root"):
+            what = root_name(s["root"])
+        else:
+            shared = next((b for b in ret["shared_blocks"]
+                           if b["address"] == s["block"]), None)
+            what = "block %s" % s["block"] + (
+                " (%s bytes), shared by several roots," % n(shared["size"])
+                if shared else "")
+        return "%s retains %s bytes in %s blocks (%s of the live heap)" % (
+            what, n(size["bytes"]), n(size["blocks"]),
+            pct(size["bytes"], live))
+
+    def suspects_html(self, m, rows):
+        items = m["suspects"]["list"]
+        live = m["retention"]["live"]["bytes"]
+        out = ['<section id="suspects"><h2>Leak suspects</h2><p '
+               'id="suspects-head">%s</p>' % esc(self.suspects_head(m))]
+        for i, s in enumerate(items):
+            out.append('<div class="suspect" id="suspect-%d"><p class="first">'
+                       '<span class="badge">%s</span>Suspect %d of %d: %s%s'
+                       '</p>' % (i + 1, esc(s["kind"]), i + 1, len(items),
+                                 esc(self.suspect_line(s, m, rows)),
+                                 "; the most common stack:" if s["kind"] ==
+                                 "group" else "; the loss records "
+                                 "responsible, the largest first:"
+                                 if s["kind"] == "lost" else ""))
+            if s["kind"] == "group":
+                out.append(self.stack_html(s["stack"], rows))
+            for r in s.get("records") or []:
+                out.append('<h4>%s bytes (%s direct, %s indirect) lost in %s '
+                           'blocks%s, allocated at</h4>%s' % (
+                               n(r["direct"]["bytes"] + r["indirect_bytes"]),
+                               n(r["direct"]["bytes"]), n(r["indirect_bytes"]),
+                               n(r["direct"]["blocks"]),
+                               self.record_link(r["stack"]),
+                               self.stack_html(r["stack"], rows)))
+            a = s.get("accumulation")
+            if a:
+                out.append('<h4>The memory accumulates in block %s (%s bytes),'
+                           ' which retains %s bytes in %s blocks (%s), '
+                           'allocated at</h4>%s' % (
+                               esc(a["block"]), n(a["size"]),
+                               n(a["retained"]["bytes"]),
+                               n(a["retained"]["blocks"]),
+                               pct(a["retained"]["bytes"], live),
+                               self.stack_html(a["stack"], rows)))
+            elif s["kind"] != "lost":
+                out.append('<p>The memory does not accumulate in one block: '
+                           'no block under the root retains 70% of it.</p>')
+            if s.get("path"):
+                out.append('<h4>Shortest path from a root</h4>'
+                           + suspect_path_html(s["path"]))
+            if s.get("sites"):
+                out.append('<h4>Accumulated blocks by allocation site</h4>')
+                for site in s["sites"]:
+                    out.append(
+                        '<details class="site-of"><summary>%s bytes in %s '
+                        'blocks allocated at %s%s</summary>%s</details>' % (
+                            n(site["size"]["bytes"]),
+                            n(site["size"]["blocks"]),
+                            esc(self.at(site["stack"], rows)),
+                            ", from %s stacks; the biggest:" % n(
+                                site["stacks"]) if site["stacks"] > 1
+                            else "", self.stack_html(site["stack"], rows)))
+            out.append('</div>')
+        out.append('</section>')
         return "".join(out)
+
+    def record_link(self, stack):
+        """The loss record a lost suspect's record is: the definitely lost
+        one with its stack."""
+        r = next((r for r in self.records if r["kind"] == "definite"
+                  and r["stack"] == stack), None)
+        return ' (<a href="#records" data-record="%d">loss record %s</a>)' \
+            % (r["number"], n(r["number"])) if r else ""
 
     def errors_html(self, m, rows):
         if not m["errors"]:
@@ -481,17 +585,13 @@ class Page:
                 esc(m["reason"]), esc(m["pid"]), n(m["time"] or 0),
                 '<a href="#suspects">suspects</a> '
                 if m["suspects"] is not None else ""))
-        out.write(self.summary_html(m))
+        out.write(self.summary_html(m, rows))
         out.write(self.errors_html(m, rows))
         out.write(self.records_html(m, rows))
         # A file from a memroot that does not name suspects has no
         # section: the page says nothing of them.
         if m["suspects"] is not None:
-            out.write('<section id="suspects"><h2>Leak suspects</h2>%s'
-                      '<noscript><p>Their accumulation points and sites are '
-                      'drawn by JavaScript.</p></noscript></section>'
-                      % self.suspects_summary(m).replace('id="s-suspects"',
-                                                         ""))
+            out.write(self.suspects_html(m, rows))
         out.write(self.roots_html(m, rows))
         for ident, heading in (("profile", "Allocation sites"),
                                ("flame", "Flame graphs"),
@@ -510,18 +610,44 @@ def times(count):
     return "%s time%s" % (n(count), "" if count == 1 else "s")
 
 
-def suspect_line(s):
-    """One line for a suspect of the suspects section (a section to
-    come: docs/html-report.md says which members are read)."""
-    if not isinstance(s, dict):
-        return str(s)
-    if s.get("description"):
-        return s["description"]
-    what = s.get("root_name") or s.get("kind", "suspect")
-    size = s.get("retained") or {}
-    return "%s suspect: %s retains %s bytes in %s blocks" % (
-        s.get("kind", "a"), what, n(size.get("bytes", 0)),
-        n(size.get("blocks", 0)))
+def suspect_stacks(suspects):
+    """Every object of the suspects that has a stack: a group's, the
+    accumulation points, the sites and the lost records."""
+    for s in (suspects or {}).get("list", []):
+        if s.get("stack") is not None:
+            yield s
+        if s.get("accumulation"):
+            yield s["accumulation"]
+        yield from s.get("sites") or []
+        yield from s.get("records") or []
+
+
+def hop_word(hop):
+    """Where a path's pointer is, as the text report says it."""
+    f = hop["from"]
+    word = int(hop["word"], 16)
+    if "kind" not in f:
+        return "its word at +%s" % n(word - int(f["block"], 16))
+    if f["kind"] == "global":
+        return "%s+%s (%s)" % (f["symbol"], n(word - int(f["address"], 16)),
+                               hop["word"])
+    return "%s (%s)" % (root_name(f), hop["word"])
+
+
+def suspect_path_html(path):
+    """A suspect's path, each pointer with the line that stored it."""
+    out = ['<ol class="path">']
+    for hop in path:
+        at = hop["stored_at"]
+        out.append('<li>%s points to block %s (%s bytes)%s</li>' % (
+            esc(hop_word(hop)), esc(hop["block"]), n(hop["size"]),
+            ', stored at <code>%s</code> <span class="at">%s:%d</span>' % (
+                esc(at["function"] or at["ip"]), esc(at["file"]),
+                at["line"]) if at and at.get("file") else
+            ', stored at <code>%s</code>' % esc(at["function"] or at["ip"])
+            if at else ""))
+    out.append('</ol>')
+    return "".join(out)
 
 
 def hop_text(hop, rows):

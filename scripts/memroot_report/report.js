@@ -1,8 +1,8 @@
 /* memroot-report --format=html: the page's script (inlined into the page).
    Draws, from the model embedded in the page (html.py's Page.model), the
    parts that move: tables that sort and filter and hold only the rows in
-   view, the suspects, the dominator tree and the flame graphs (click to
-   zoom), the heap timeline.  No library and nothing fetched.
+   view, the dominator tree (with the suspects' accumulation points) and
+   the flame graphs (click to zoom), the heap timeline.  No library and nothing fetched.
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
    This file is part of memroot, free software under the GNU General Public
@@ -81,12 +81,6 @@
       stackTexts.set(s, t);
     }
     return t;
-  }
-  // A member that is a stack: its index, or its frames written out.
-  function anyStackHtml(v) {
-    if (typeof v === 'number') return stackHtml(v);
-    if (Array.isArray(v)) return framesHtml(v);
-    return '';
   }
 
   /* ------------------------------------------------- tables that scroll */
@@ -248,14 +242,13 @@
 
   /* ------------------------------------------------------ loss records */
 
+  // A record's last pointer, in the words html.py took from the text
+  // report.
   function originHtml(o) {
-    let h = '<h4>' + esc(o.text || 'Its last pointer: ' + (o.how ||
-      'went away')) + '</h4>' + anyStackHtml(o.stack);
-    let held = o.held_by;
-    if (held && typeof held === 'object') held = held.name || held.kind;
-    if (held) h += '<p>It was held by ' + esc(held) + '.</p>';
-    if (o.stored_at !== undefined && o.stored_at !== null)
-      h += '<h4>The pointer was stored at</h4>' + anyStackHtml(o.stored_at);
+    let h = '<h4 class="origin">' + esc(o.head) + '</h4>';
+    if (o.stack !== null) h += stackHtml(o.stack);
+    if (o.held) h += '<p class="held">' + esc(o.held) + '<br>' +
+      esc(o.stored) + '</p>';
     return h;
   }
   function recordMore(i) {
@@ -359,83 +352,12 @@
 
   /* ------------------------------------------------------------ suspects */
 
-  function pathHtml(path) {
-    if (!Array.isArray(path) || !path.length) return '';
-    return '<ol class="path">' + path.map(h => {
-      if (!h || typeof h !== 'object') return '<li>' + esc(h) + '</li>';
-      let t = esc((h.from || 'a word') + ' points to block ' +
-        (h.block || '?') + ' (' + fmt(h.size || 0) + ' bytes)');
-      if (Array.isArray(h.stored_at) && h.stored_at.length) {
-        const row = F[h.stored_at[0]];
-        t += ', stored at <code>' + esc(row[0]) + '</code> ' +
-          esc('(' + where(row) + ')');
-      } else if (h.stored_by) t += ', ' + esc(h.stored_by);
-      if (typeof h.allocated_at === 'number')
-        t += '; block allocated at ' + topHtml(h.allocated_at);
-      return '<li>' + t + '</li>';
-    }).join('') + '</ol>';
-  }
-  function sizeText(s) {
-    return s && typeof s === 'object' ? fmt(s.bytes) + ' bytes in ' +
-      fmt(s.blocks) + ' blocks' : fmt(s) + ' bytes';
-  }
-  function sitesHtml(sites) {
-    return (sites || []).map(s => '<details class="site-of"><summary>' +
-      sizeText(s.size) + ' allocated at ' + topHtml(s.stack) +
-      '</summary>' + stackHtml(s.stack) + '</details>').join('');
-  }
-  const KNOWN = new Set(['kind', 'description', 'retained', 'root',
-    'root_name', 'accumulation', 'path', 'sites', 'records', 'growth']);
-  function suspectHtml(s, k) {
-    if (!s || typeof s !== 'object') return '<div class="suspect">' +
-      esc(s) + '</div>';
-    let h = '<div class="suspect" id="suspect-' + k + '"><p><span ' +
-      'class="badge">' + esc(s.kind || 'suspect') + '</span>' +
-      esc(s.description || ((s.root_name || 'a suspect') + ' retains ' +
-        sizeText(s.retained))) + '</p><dl>';
-    if (s.root_name) h += '<dt>root</dt><dd>' + esc(s.root_name) + '</dd>';
-    if (s.retained) h += '<dt>retains</dt><dd>' + sizeText(s.retained) +
-      (M.heap ? ' (' + pct(s.retained.bytes, M.heap.in_use.bytes) +
-        ' of the heap)' : '') + '</dd>';
-    const a = s.accumulation;
-    if (a && typeof a === 'object') {
-      h += '<dt>accumulation point</dt><dd class="acc">block ' +
-        esc(a.address || '?') + ' (' + fmt(a.size) + ' bytes)' +
-        (a.retained ? ', retaining ' + sizeText(a.retained) : '') +
-        (a.holder ? ', held by ' + esc(a.holder) : '') +
-        (typeof a.stack === 'number' ? ', allocated at ' + topHtml(a.stack) +
-          stackHtml(a.stack) : '') + '</dd>';
-    }
-    if (Array.isArray(s.growth) && s.growth.length)
-      h += '<dt>growth</dt><dd>' + s.growth.map(g => typeof g === 'object' ?
-        (g.bytes >= 0 ? '+' : '') + fmt(g.bytes) + ' bytes' : esc(g))
-        .join(', ') + '</dd>';
-    if (Array.isArray(s.records) && s.records.length)
-      h += '<dt>loss records</dt><dd>' + s.records.map(r =>
-        '<a href="#records" data-record="' + esc(r) + '">' + esc(r) +
-        '</a>').join(', ') + '</dd>';
-    for (const key of Object.keys(s))
-      if (!KNOWN.has(key) && s[key] !== null && typeof s[key] !== 'object')
-        h += '<dt>' + esc(key) + '</dt><dd>' + esc(s[key]) + '</dd>';
-    h += '</dl>';
-    if (s.path) h += '<h4>Path from the root</h4>' + pathHtml(s.path);
-    if (s.sites && s.sites.length)
-      h += '<h4>Accumulated blocks by allocation site</h4>' +
-        sitesHtml(s.sites);
-    return h + '</div>';
-  }
-  function suspectList() {
-    const s = M.suspects;
-    if (Array.isArray(s)) return s;
-    return s && typeof s === 'object' ? s.list || [] : [];
-  }
-  function drawSuspects() {
+  // The section is written by html.py; a lost suspect's records link to
+  // their rows here.
+  function linkSuspects() {
     const sec = $('#suspects');
-    const list = suspectList();
-    if (!sec || !list.length) return;
-    const box = make('div', '', list.map(suspectHtml).join(''));
-    sec.appendChild(box);
-    box.addEventListener('click', ev => {
+    if (!sec) return;
+    sec.addEventListener('click', ev => {
       const a = ev.target.closest('a[data-record]');
       if (!a || !records) return;
       const number = Number(a.dataset.record);
@@ -570,15 +492,15 @@
     if (!host || !ret) return;
     const paths = [];
     const acc = new Map();      // root name -> suspects with a point
-    for (const s of suspectList())
-      if (s && s.root_name && s.accumulation) acc.set(s.root_name, s);
+    for (const s of M.suspects ? M.suspects.list : [])
+      if (s.name && s.accumulation) acc.set(s.name, s);
     for (const r of ret.roots) {
       let rest = r.retained.bytes;
       const s = acc.get(r.name);
       const under = new Map();
       if (s) {
         const a = s.accumulation;
-        const point = 'accumulation point: block ' + (a.address || '?') +
+        const point = 'accumulation point: block ' + a.block +
           ' (' + fmt(a.size) + ' bytes)';
         for (const site of s.sites || []) {
           paths.push([[r.name, point, siteName(site.stack)],
@@ -817,7 +739,7 @@
     took[name] = Math.round(performance.now() - t);
   }
   guard('records', drawRecords);
-  guard('suspects', drawSuspects);
+  guard('suspects', linkSuspects);
   guard('retention', () => {
     const t = $('#roots');
     if (t) sortable(t);

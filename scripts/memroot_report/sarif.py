@@ -20,7 +20,7 @@ import os
 import re
 from urllib.request import pathname2url
 
-from memroot_report.datafile import KINDS, n
+from memroot_report.datafile import DROPS, KINDS, last_pointer_text, n
 from memroot_report.sources import Sources, is_allocator, named_frame
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -185,7 +185,7 @@ class Log:
 
     # ------------------------------------------------------------ results
 
-    def result(self, key, stack, message, properties, origin=None):
+    def result(self, key, stack, message, properties, last=None):
         rule = RULES[RULE_INDEX[key]]
         frames = self.stacks[stack]
         top = self.primary(stack)
@@ -195,15 +195,24 @@ class Log:
         flows = [self.flow(stack, "the allocation stack" if key in KINDS
                            else "where it happened",
                            "allocates in" if key in KINDS else "in")]
-        if origin:
-            o_stack = origin.get("stack")
-            if isinstance(o_stack, int):
-                flows.append(self.flow(o_stack, origin.get("text") or
-                                       "where the last pointer went",
-                                       "drops the last pointer in"))
-                related += [self.location(
-                    i, "last pointer went: %s" % self.describe(i),
-                    len(related) + 1) for i in self.stacks[o_stack]]
+        if last and last.get("stack") is not None:
+            # A drop (docs/leak-check.md): its stack is the second flow.
+            _, held, stored = last_pointer_text(
+                last, self.record_kind,
+                lambda s: self.describe(self.stacks[s][0]))
+            how = DROPS.get(last["how"], "went")
+            flows.append(self.flow(last["stack"], "where its last pointer "
+                                   "%s: %s %s" % (how, held[0].lower()
+                                                  + held[1:], stored),
+                                   "drops the last pointer in"))
+            related += [self.location(
+                i, "last pointer %s in %s" % (how, self.describe(i)),
+                len(related) + 1) for i in self.stacks[last["stack"]]]
+            if last["holder"].get("stored_at") is not None:
+                i = self.stacks[last["holder"]["stored_at"]][0]
+                related.append(self.location(
+                    i, "the last pointer was stored at %s"
+                    % self.describe(i), len(related) + 1))
         return {
             "ruleId": rule[1], "ruleIndex": RULE_INDEX[key],
             "level": "error", "kind": "fail",
@@ -215,6 +224,10 @@ class Log:
                                                                   stack)},
             "properties": properties,
         }
+
+    def record_kind(self, number):
+        return next(r["kind"] for r in self.data["leak"]["records"]
+                    if r["number"] == number)
 
     def results(self):
         out = []
@@ -236,7 +249,7 @@ class Log:
                 {"bytes": r["bytes"], "directBytes": r["direct_bytes"],
                  "indirectBytes": r["indirect_bytes"], "blocks": r["blocks"],
                  "lossRecord": r["number"]},
-                r.get("origin") or None))
+                r.get("last_pointer")))
         for e in self.data.get("errors", []):
             if e["suppressed"] or e["kind"] not in RULE_INDEX:
                 continue

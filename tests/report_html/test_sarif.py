@@ -133,30 +133,24 @@ def test_two_runs_give_the_same_fingerprints(leaks):
     assert len(set(prints(first))) == 4
 
 
-def test_origin_of_a_record_is_a_second_code_flow(leaks, tmp_path):
-    """Where a record's last pointer went (a member to come, per record:
-    origin) is a second code flow, and related locations after the
-    allocation stack's."""
-    d, prog = leaks
-    _, data = run(prog, d, "--leak-check=full", name="origin.json")
-    with open(data) as f:
-        content = json.load(f)
-    rec = next(r for r in content["leak"]["records"]
-               if r["kind"] == "definite" and r["bytes"] == 40)
-    # The stack of the invalid free stands in for the place.
-    rec["origin"] = {"text": "its last pointer was overwritten",
-                     "stack": content["errors"][0]["stack"]}
-    path = tmp_path / "origin.json"
-    path.write_text(json.dumps(content))
-    with open(report(path, "sarif", tmp_path / "origin.sarif",
-                     "--source-root", HERE)) as f:
+def test_last_pointer_is_a_second_code_flow_ending_at_the_drop(tmp_path):
+    """tests/origins/global_overwrite.c with --leak-origins=yes: the lost
+    record's result has a second code flow, the stack of the drop, whose
+    innermost step is the SITE:drop line."""
+    fixture = os.path.join(os.path.dirname(HERE), "origins",
+                           "global_overwrite.c")
+    prog = harness.compile_fixture(fixture, str(tmp_path))
+    _, data = run(prog, tmp_path, "--leak-check=full", "--leak-origins=yes")
+    with open(report(data, "sarif", tmp_path / "origin.sarif",
+                     "--source-root", os.path.dirname(fixture))) as f:
         log = json.load(f)
-    res = next(r for r in log["runs"][0]["results"]
-               if r["properties"].get("bytes") == 40)
+    res, = log["runs"][0]["results"]
     assert [f["message"]["text"] for f in res["codeFlows"]] == [
-        "the allocation stack", "its last pointer was overwritten"]
-    steps = res["codeFlows"][1]["threadFlows"][0]["locations"]
-    assert [s["location"]["logicalLocations"][0]["name"]
-            for s in steps][-2:] == ["free_twice", "free"]
-    assert len(res["relatedLocations"]) == 3 + len(
-        content["stacks"][content["errors"][0]["stack"]])
+        "the allocation stack",
+        "where its last pointer was overwritten: it was held by global "
+        "g_current, stored at open_session (global_overwrite.c:%d)"
+        % harness.marked_line(fixture, "store")]
+    drop = res["codeFlows"][1]["threadFlows"][0]["locations"][-1]
+    where = drop["location"]["physicalLocation"]
+    assert (where["artifactLocation"]["uri"], where["region"]["startLine"]) \
+        == ("global_overwrite.c", harness.marked_line(fixture, "drop"))
