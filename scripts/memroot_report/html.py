@@ -542,17 +542,6 @@ class Page:
                 self.stack_html(s["stack"], rows)))
         if len(r["sites"]) > 10:
             out.append('<p>and %s more sites.</p>' % n(len(r["sites"]) - 10))
-        out.append(self.path_html(r.get("path"), rows))
-        return "".join(out)
-
-    def path_html(self, path, rows):
-        # The data file's retention section has no paths yet: say nothing.
-        if not path:
-            return ""
-        out = ['<h4>Path to the most of it</h4><ol class="path">']
-        for hop in path:
-            out.append('<li>%s</li>' % esc(hop_text(hop, rows)))
-        out.append('</ol>')
         return "".join(out)
 
     def render(self, out):
@@ -648,24 +637,6 @@ def suspect_path_html(path):
             if at else ""))
     out.append('</ol>')
     return "".join(out)
-
-
-def hop_text(hop, rows):
-    """One pointer of a path: where it is, the block it points to, and
-    the store that wrote it."""
-    if not isinstance(hop, dict):
-        return str(hop)
-    text = "%s points to block %s (%s bytes)" % (
-        hop.get("from", "a word"), hop.get("block", "?"),
-        n(hop.get("size", 0)))
-    at = hop.get("stored_at")
-    if isinstance(at, list) and at:
-        row = rows[at[0]]
-        text += ", stored at %s (%s)" % (row[0], "%s:%d" % (
-            row[5] or row[1], row[2]) if row[1] else row[6])
-    elif hop.get("stored_by"):
-        text += ", %s" % hop["stored_by"]
-    return text
 
 
 def html_report(data, out, source_root=None):
