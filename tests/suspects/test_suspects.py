@@ -66,7 +66,10 @@ def sites(lines, start):
             while i < len(lines) and re.match(r"\s+(at|by) 0x", lines[i]):
                 frames.append(lines[i])
                 i += 1
-            client = [f for f in frames if "vgpreload_memroot" not in f][0]
+            # The "at" frame is the allocator's, in memroot's preload
+            # (named by object, or by vg_replace_malloc.c:N when the
+            # Valgrind was built with debug information, as 3.24 here).
+            client = frames[1]
             where = re.search(r": (\w+) \((\w+\.c:\d+)\)$", client).groups()
             out.append((int(m[1].replace(",", "")), int(m[2].replace(",", "")),
                         int(m[3].replace(",", "")) if m[3] else 1, where))
