@@ -5,8 +5,9 @@
 
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
-   This file is part of memroot, free software under the GNU General Public
-   License, version 2 or (at your option) any later version; see COPYING. */
+   This file is part of memroot, free software under the
+   GNU General Public License, version 2 or (at your option) any later
+   version; see COPYING. */
 
 #ifndef __MR_OPTIONS_H
 #define __MR_OPTIONS_H

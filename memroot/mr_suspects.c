@@ -26,8 +26,9 @@
 
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
-   This file is part of memroot, free software under the GNU General Public
-   License, version 2 or (at your option) any later version; see COPYING. */
+   This file is part of memroot, free software under the
+   GNU General Public License, version 2 or (at your option) any later
+   version; see COPYING. */
 
 #include "pub_tool_execontext.h"
 #include "mr_suspects.h"

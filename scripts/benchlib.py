@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """What scripts/bench, scripts/bench-leakcheck and scripts/bench-retention
 share: building the workloads, running a command while measuring its wall
 time, CPU time and peak RSS, describing the machine, and printing tables."""

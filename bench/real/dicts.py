@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """scripts/bench's python3 workload: dicts and lists of small objects
 (strings, ints, tuples, lists) built, grouped, sorted, partly dropped and
 rebuilt; prints counts and a checksum.  Run with PYTHONHASHSEED=0: the

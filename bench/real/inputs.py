@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """The generated inputs of scripts/bench's real-program workloads: an SQL
 script for sqlite3, text for gzip, a C file for cc1.  Each is a function of
 its size alone (a fixed seed), so every run of every tool, on every

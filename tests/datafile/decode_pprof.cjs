@@ -4,8 +4,9 @@
 // functions with their files, and each location's lines.
 // Copyright (C) 2026 the memroot developers.
 // SPDX-License-Identifier: GPL-2.0-or-later
-// This file is part of memroot, free software under the GNU General Public
-// License, version 2 or (at your option) any later version; see COPYING.
+// This file is part of memroot, free software under the
+// GNU General Public License, version 2 or (at your option) any later
+// version; see COPYING.
 'use strict';
 const fs = require('fs');
 const zlib = require('zlib');

@@ -1,8 +1,9 @@
 /* memroot's data file and its views, on known numbers.
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
-   This file is part of memroot, free software under the GNU General Public
-   License, version 2 or (at your option) any later version; see COPYING.
+   This file is part of memroot, free software under the
+   GNU General Public License, version 2 or (at your option) any later
+   version; see COPYING.
 
    Allocates, in this order:
      site_kept: 10 blocks of 100 bytes into a global table, then frees 4

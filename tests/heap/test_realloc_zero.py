@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """realloc(p, 0) does what --realloc-zero-bytes-frees says, with Memcheck's
 HEAP SUMMARY.  From Valgrind 3.21 the tool's realloc, not the preload,
 handles it (memroot/mr_vgcompat.h); 3.19 has no such option."""

@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """Monitor commands of the data file and the profiles: `xtmemory` as
 Memcheck's, `heap_profile`, `dump`.  grows.c keeps 3 nodes of 32 bytes and
 loses a list of 2 before its first wait, 4 more before its second."""

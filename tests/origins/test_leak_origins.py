@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """--leak-origins=yes: a lost block's loss record says where its last
 pointer went (the line that dropped it, marked SITE:drop in each fixture),
 what held it and which line had stored it there (SITE:store); the verdicts

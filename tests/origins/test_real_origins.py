@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """A real program from Debian with --leak-origins=yes: perl frees its
 interpreter structure at exit without freeing the strings it points to
 (PERL_DESTRUCT_LEVEL 0), so those strings are definitely lost, and their

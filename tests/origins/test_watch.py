@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """Watching one block (monitor watch, --watch-block): every store and drop
 of a pointer to it is an error of its own, with its stack and the count of
 pointers holding it, and stops gdb with --vgdb-error; block_list and

@@ -1,7 +1,8 @@
 // Copyright (C) 2026 the memroot developers.
 // SPDX-License-Identifier: GPL-2.0-or-later
-// This file is part of memroot, free software under the GNU General Public
-// License, version 2 or (at your option) any later version; see COPYING.
+// This file is part of memroot, free software under the
+// GNU General Public License, version 2 or (at your option) any later
+// version; see COPYING.
 //
 // Opens a page in headless Chromium (Debian's, driven by playwright-core
 // from the build tree's .test-node) and runs steps on it; prints one JSON

@@ -2,8 +2,9 @@
    one heap error, each from its own function and line.
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
-   This file is part of memroot, free software under the GNU General Public
-   License, version 2 or (at your option) any later version; see COPYING.
+   This file is part of memroot, free software under the
+   GNU General Public License, version 2 or (at your option) any later
+   version; see COPYING.
 
    lose_list:  a 16-byte head (SITE:head) holding a chain of three 32-byte
                nodes (SITE:node); the head's pointer is dropped: 16 bytes

@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """Runs memroot with a data file, memroot-report on it, and opens the
 page in headless Chromium (drive.cjs, playwright-core) or validates the
 SARIF log (the SARIF multitool): the npm packages scripts/bootstrap puts

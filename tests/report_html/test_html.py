@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """memroot-report --format=html, opened in headless Chromium: what the
 page shows (not what it embeds), with and without JavaScript, that it
 fetches nothing, and that it stays quick with 100,000 loss records."""

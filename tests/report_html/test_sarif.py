@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """memroot-report --format=sarif on leaks.c: the SARIF multitool finds
 no error in it; one result per loss record counted as an error and per
 heap error, at the line of the program's own code that allocated (or

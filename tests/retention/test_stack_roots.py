@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """Stack roots named at exit and mid-run, for every thread: each root of a
 stack is a local (or the frame) of a named function of a numbered thread,
 the rest of a thread's stack and its own storage are named as such, and

@@ -1,7 +1,8 @@
 # Copyright (C) 2026 the memroot developers.
 # SPDX-License-Identifier: GPL-2.0-or-later
-# This file is part of memroot, free software under the GNU General Public
-# License, version 2 or (at your option) any later version; see COPYING.
+# This file is part of memroot, free software under the
+# GNU General Public License, version 2 or (at your option) any later
+# version; see COPYING.
 """LEAK SUSPECTS: the few things to look at first, with the exact figures
 each fixture's design gives, at exit, in XML and JSON, from a client
 request and from monitor commands (docs/suspects.md)."""

@@ -1,8 +1,9 @@
 /* Heap activity with known xtree memory totals.
    Copyright (C) 2026 the memroot developers.
    SPDX-License-Identifier: GPL-2.0-or-later
-   This file is part of memroot, free software under the GNU General Public
-   License, version 2 or (at your option) any later version; see COPYING.
+   This file is part of memroot, free software under the
+   GNU General Public License, version 2 or (at your option) any later
+   version; see COPYING.
 
      keep:  4 calloc(10, 30), kept: 1,200 bytes in 4 blocks;
      temp:  3 malloc(500), each freed: 1,500 bytes in 3 blocks;
