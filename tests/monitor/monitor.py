@@ -1,6 +1,8 @@
 """Drives a running fixture through Valgrind's gdbserver: vgdb alone, or
 gdb -batch with `target remote | vgdb`."""
 
+import contextlib
+import os
 import re
 import subprocess
 
@@ -54,6 +56,26 @@ class Running:
         self.proc.stdin.write("\n")
         self.proc.stdin.close()
         self.proc.wait(timeout=120)
+
+
+@contextlib.contextmanager
+def programs():
+    """start(tool_cmd, prog, workdir) runs a fixture under vgdb (Running)
+    in workdir, made if missing; those still running when the block ends
+    are killed, so a failed test leaves no program waiting on its stdin."""
+    started = []
+
+    def start(tool_cmd, prog, workdir):
+        os.makedirs(workdir, exist_ok=True)
+        r = Running(tool_cmd, prog, str(workdir))
+        started.append(r)
+        return r
+    try:
+        yield start
+    finally:
+        for r in started:
+            if r.proc.poll() is None:
+                r.proc.kill()
 
 
 # What memroot adds to Memcheck's output: where each edge came from.

@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from monitor import Running, memcheck_cmd, memroot_cmd
+from monitor import memcheck_cmd, memroot_cmd, programs
 
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -23,19 +23,10 @@ SCHEMA = os.path.join(SRCDIR, "docs", "memroot-data.schema.json")
 
 @pytest.fixture
 def grows(build, tmp_path):
+    """start(tool_cmd, name): grows.c under the tool, in its own directory."""
     prog = build("grows.c")
-    started = []
-
-    def start(tool_cmd, name):
-        d = tmp_path / name
-        d.mkdir()
-        r = Running(tool_cmd, prog, str(d))
-        started.append(r)
-        return r
-    yield start
-    for r in started:
-        if r.proc.poll() is None:
-            r.proc.kill()
+    with programs() as start:
+        yield lambda tool_cmd, name: start(tool_cmd, prog, tmp_path / name)
 
 
 def annotate_totals(path):

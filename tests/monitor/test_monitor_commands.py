@@ -4,22 +4,14 @@ Memcheck's do, deltas included; malformed ones explain themselves."""
 import pytest
 
 from harness import NEW_LOSS_RECORD
-from monitor import Running, memcheck_cmd, memroot_cmd
+from monitor import memcheck_cmd, memroot_cmd, programs
 
 
 @pytest.fixture
 def grows(build, tmp_path):
     prog = build("grows.c")
-    started = []
-
-    def start(tool_cmd):
-        r = Running(tool_cmd, prog, str(tmp_path))
-        started.append(r)
-        return r
-    yield prog, start
-    for r in started:
-        if r.proc.poll() is None:
-            r.proc.kill()
+    with programs() as start:
+        yield prog, lambda tool_cmd: start(tool_cmd, prog, tmp_path)
 
 
 def session(r):

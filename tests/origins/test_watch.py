@@ -17,7 +17,7 @@ import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 os.pardir, "monitor"))
-from monitor import Running, memroot_cmd  # noqa: E402
+from monitor import memroot_cmd, programs  # noqa: E402
 
 ORIGINS = [*memroot_cmd(), "--leak-origins=yes"]
 
@@ -25,16 +25,8 @@ ORIGINS = [*memroot_cmd(), "--leak-origins=yes"]
 @pytest.fixture
 def watched(build, tmp_path):
     prog = build("watched.c")
-    started = []
-
-    def start(cmd=ORIGINS):
-        r = Running(cmd, prog, str(tmp_path))
-        started.append(r)
-        return r
-    yield prog, start
-    for r in started:
-        if r.proc.poll() is None:
-            r.proc.kill()
+    with programs() as start:
+        yield prog, lambda cmd=ORIGINS: start(cmd, prog, tmp_path)
 
 
 def events(log):
