@@ -22,4 +22,11 @@
    and a heap block must lie in it. */
 #define MR_ADDR_LIMIT ((Addr)1 << 48)
 
+/* Ints in ascending order, for VG_(ssort). */
+static inline Int MR_(cmp_Int)(const void* va, const void* vb)
+{
+   Int x = *(const Int*)va, y = *(const Int*)vb;
+   return x < y ? -1 : x > y ? 1 : 0;
+}
+
 #endif

@@ -126,19 +126,22 @@ static void compress(Int v, Int* anc, Int* label, const Int* semi, Int* stack)
    }
 }
 
-Int MR_(dominators)(const MR_Graph* succ, const MR_Graph* pred,
-                    Int* order, Int* idom, Int* dfn)
+Int MR_(dominators)(MR_Graph* g, Int* order, Int* idom, Int* dfn)
 {
-   Int  n = succ->n_nodes, nr, i, e;
+   Int  n = g->n_nodes, nr, i, e;
    Int* semi  = VG_(malloc)("memroot.dom.semi",  n * sizeof(Int));
    Int* label = VG_(malloc)("memroot.dom.label", n * sizeof(Int));
    Int* anc, *stack = NULL;
+   MR_Graph  t;
+   MR_Graph* pred = &t;
 
    tl_assert(n > 0);
    /* idom holds the parents until each is replaced by the immediate
       dominator; the walk's stack becomes semi and label.  A heap's graph
       is as big as the heap: each array less is one less pass. */
-   nr  = number_nodes(succ, order, dfn, idom, semi, label);
+   nr  = number_nodes(g, order, dfn, idom, semi, label);
+   MR_(graph_transpose)(g, &t);
+   MR_(graph_free)(g);
    anc = VG_(malloc)("memroot.dom.anc", nr * sizeof(Int));
    for (i = 0; i < nr; i++) {
       semi[i] = label[i] = i;
@@ -180,5 +183,6 @@ Int MR_(dominators)(const MR_Graph* succ, const MR_Graph* pred,
    VG_(free)(semi);
    VG_(free)(label);
    VG_(free)(anc);
+   *g = t;
    return nr;
 }

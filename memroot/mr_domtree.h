@@ -34,8 +34,9 @@ void MR_(graph_free)(MR_Graph* g);
    depth-first preorder (order[0] is 0) and n is returned; idom[k] is the
    preorder number of the immediate dominator of order[k] (idom[0] = 0),
    so that idom[k] < k; dfn[v] is the preorder number of node v, or -1
-   if node 0 does not reach it. */
-Int MR_(dominators)(const MR_Graph* succ, const MR_Graph* pred,
-                    Int* order, Int* idom, Int* dfn);
+   if node 0 does not reach it.  g holds the successors on the way in and
+   the predecessors on the way out: only the numbering needs the
+   successors, so a heap's graph is never held twice for long. */
+Int MR_(dominators)(MR_Graph* g, Int* order, Int* idom, Int* dfn);
 
 #endif

@@ -449,10 +449,10 @@ static void mark_in_clique(Addr via, Addr ptr, void* opaque)
       return;
    push(s, no);
    /* A former clique leader joins with everything it held. */
-   s->facts[cs->clique].IorC.indirect_szB += s->blocks[no]->szB
-                                             + f->IorC.indirect_szB;
+   s->facts[cs->clique].IorC += s->blocks[no]->szB
+                                   + f->IorC;
    f->state = MR_IndirectLeak;
-   f->IorC.clique = cs->cur_clique;
+   f->IorC = cs->cur_clique;
    f->via = via;
 }
 
@@ -589,7 +589,7 @@ MR_Search* MR_(leak_search)(const MR_SearchParams* p)
       s->facts[i].state = MR_Unreached;
       s->facts[i].pending = False;
       s->facts[i].heuristic = MR_LchNone;
-      s->facts[i].IorC.indirect_szB = 0;
+      s->facts[i].IorC = 0;
       s->facts[i].via = 0;
       if (i == 0 || MR_(block_end)(s->blocks[i]) - 1 > s->hi)
          s->hi = MR_(block_end)(s->blocks[i]) - 1;

@@ -93,17 +93,20 @@ typedef struct {
    const HChar*     xt_filename;
 } MR_LeakCheckParams;
 
-/* What the search learns about one block. */
+/* What the search learns about one block: 16 bytes, as Memcheck's, with
+   the word that reached it besides (the flags share the size's word: no
+   size comes near 2^58). */
 typedef struct {
-   UInt  state     : 2;    /* MR_Reachedness */
-   UInt  pending   : 1;    /* on the mark stack, during the search */
-   UInt  heuristic : 3;    /* MR_Heuristic that made it reachable */
-   union {
-      SizeT indirect_szB;  /* of a clique leader: what it holds */
-      SizeT clique;        /* of an indirectly lost block: its leader */
-   } IorC;
+   SizeT state     : 2;    /* MR_Reachedness */
+   SizeT pending   : 1;    /* on the mark stack, during the search */
+   SizeT heuristic : 3;    /* MR_Heuristic that made it reachable */
+   SizeT IorC      : 58;   /* of a clique leader: the bytes it holds
+                              indirectly; of an indirectly lost block:
+                              its leader */
    Addr  via;              /* the word that first reached it; 0: a register */
 } MR_BlockFacts;
+
+STATIC_ASSERT(sizeof(MR_BlockFacts) == 2 * sizeof(void*));
 
 /* A root word, or a register, holding a pointer into block `target`. */
 typedef struct {

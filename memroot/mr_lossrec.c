@@ -235,7 +235,7 @@ static void fill_loss_records(const MR_Search* s, MR_LeakSummary* sum)
          lr->first = i;
       lr->szB += b->szB;
       if (f->state == MR_Unreached)
-         lr->indirect_szB += f->IorC.indirect_szB;
+         lr->indirect_szB += f->IorC;
       lr->num_blocks++;
    }
 }
@@ -522,7 +522,7 @@ static void build_clique_tree(const MR_Search* s, CliqueTree* t)
    /* Backwards, so that each child list is in address order. */
    for (i = s->n_blocks - 1; i >= 0; i--) {
       if (s->facts[i].state == MR_IndirectLeak) {
-         Int parent = s->facts[i].IorC.clique;
+         Int parent = s->facts[i].IorC;
          t->next_sibling[i] = t->first_child[parent];
          t->first_child[parent] = i;
       }

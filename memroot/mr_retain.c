@@ -80,10 +80,10 @@ static void build_graph(MR_Retention* a)
       for (j = 0; j < s->edge_n[i]; j++)
          to[j] = MR_(node_of_block)(a, from[j]);
    }
-   a->succ.n_nodes = n;
-   a->succ.off = off;
-   a->succ.adj = adj;
-   MR_(graph_transpose)(&a->succ, &a->pred);
+   /* The successors, until MR_(dominators) turns them around. */
+   a->pred.n_nodes = n;
+   a->pred.off = off;
+   a->pred.adj = adj;
 }
 
 /*------------------------------------------------------------*/
@@ -97,7 +97,7 @@ static void dominate(MR_Retention* a)
    a->order = VG_(malloc)("memroot.retain.order", n * sizeof(Int));
    a->idom  = VG_(malloc)("memroot.retain.idom",  n * sizeof(Int));
    a->dfn   = VG_(malloc)("memroot.retain.dfn", n * sizeof(Int));
-   a->nr    = MR_(dominators)(&a->succ, &a->pred, a->order, a->idom, a->dfn);
+   a->nr    = MR_(dominators)(&a->pred, a->order, a->idom, a->dfn);
 
    /* Each block's own size, in the blocks' order (the search's blocks
       lie in memory in that order), then each subtree's from the leaves
@@ -115,18 +115,10 @@ static void dominate(MR_Retention* a)
          a->ret_blocks[k] = 1;
       }
    }
-   /* From the leaves up: when k is met, what it retains is final, and so
-      is what its heavier siblings (above it) retain. */
-   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
-                                   a->nr * sizeof(Int));
-   for (k = 0; k < a->nr; k++)
-      a->heaviest_child[k] = -1;
+   /* From the leaves up: when k is met, what it retains is final. */
    for (k = a->nr - 1; k > 0; k--) {
-      Int p = a->idom[k], *h = &a->heaviest_child[p];
-      a->ret_bytes[p]  += a->ret_bytes[k];
-      a->ret_blocks[p] += a->ret_blocks[k];
-      if (*h == -1 || a->ret_bytes[k] >= a->ret_bytes[*h])
-         *h = k;
+      a->ret_bytes[a->idom[k]]  += a->ret_bytes[k];
+      a->ret_blocks[a->idom[k]] += a->ret_blocks[k];
    }
    /* The children of the super-root (the tops), each node's one among
       them (known before the node, as idom[k] < k), and the children of
@@ -154,6 +146,23 @@ static void dominate(MR_Retention* a)
    }
 }
 
+void MR_(retention_rank_children)(MR_Retention* a)
+{
+   Int k;
+   if (a->heaviest_child != NULL)
+      return;
+   a->heaviest_child = VG_(malloc)("memroot.retain.heaviest",
+                                   a->nr * sizeof(Int));
+   for (k = 0; k < a->nr; k++)
+      a->heaviest_child[k] = -1;
+   /* Of children retaining as much, the first in preorder. */
+   for (k = a->nr - 1; k > 0; k--) {
+      Int* h = &a->heaviest_child[a->idom[k]];
+      if (*h == -1 || a->ret_bytes[k] >= a->ret_bytes[*h])
+         *h = k;
+   }
+}
+
 MR_Retention* MR_(retention_attribute)(MR_Search* s)
 {
    MR_Retention* a = VG_(calloc)("memroot.retain", 1, sizeof(MR_Retention));
@@ -172,92 +181,40 @@ MR_Retention* MR_(retention_attribute)(MR_Search* s)
 /*--- Reachable sizes and shared blocks                     ---*/
 /*------------------------------------------------------------*/
 
-/* The edges between subtrees under the super-root, as (top, top) over
-   indexes of tops, each leading to a shared block: found in one walk of
-   the graph, and few. */
-typedef struct { Int from, to; } TopEdge;
-
-static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
+/* The index of the root numbered k. */
+static Int root_index(const MR_Retention* a, Int k)
 {
-   const XArray* cross = source;
-   Word e;
-   for (e = 0; e < VG_(sizeXA)(cross); e++) {
-      const TopEdge* te = VG_(indexXA)(cross, e);
-      emit(te->from, te->to, opaque);
-   }
+   return MR_(root_of_node)(a->order[k]);
 }
 
-static XArray* cross_edges(const MR_Retention* a)
+static void add_size(MR_Size* to, SizeT bytes, UInt blocks)
 {
-   XArray* cross = VG_(newXA)(VG_(malloc), "memroot.retain.cross", VG_(free),
-                              sizeof(TopEdge));
+   to->bytes  += bytes;
+   to->blocks += blocks;
+}
+
+/* The edges between subtrees under the super-root, as (top, top) over
+   indexes of tops: an edge between two subtrees ends at the top of one,
+   at a shared block, as a root's only edge is from the super-root.  Read
+   from the graph each time the builder asks (a heap of shared blocks has
+   millions). */
+static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
+{
+   const MR_Retention* a = source;
    Int t, e;
-   /* An edge between two subtrees ends at the top of one: at a shared
-      block, as a root's only edge is from the super-root. */
    for (t = 0; t < a->n_tops; t++) {
       Int w = a->order[a->tops[t]];
       if (!MR_(node_is_block)(a, w))
          continue;
       for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++) {
          Int kv = a->dfn[a->pred.adj[e]];
-         TopEdge te;
-         if (kv == -1 || a->top[kv] == t)
-            continue;
-         te.from = a->top[kv];
-         te.to   = t;
-         VG_(addToXA)(cross, &te);
+         if (kv != -1 && a->top[kv] != t)
+            emit(a->top[kv], t, opaque);
       }
    }
-   return cross;
 }
 
-/* What each root reaches: the subtrees of the shared blocks it reaches,
-   besides its own; and, per shared block, the roots that reach it.  The
-   graph of those subtrees is small; it is walked once per root. */
-static void reachable_sizes(const MR_Retention* a, MR_Size* reach,
-                            XArray** sharers)
-{
-   MR_Graph h;
-   Int      x, e, i;
-   Int*     stamp, *stack;
-
-   XArray*  cross = cross_edges(a);
-   MR_(graph_build)(a->n_tops, subtree_edges, cross, &h);
-   VG_(deleteXA)(cross);
-   stamp = VG_(malloc)("memroot.retain.stamp",
-                       (a->n_tops ? a->n_tops : 1) * sizeof(Int));
-   stack = VG_(malloc)("memroot.retain.hstack",
-                       (a->n_tops ? a->n_tops : 1) * sizeof(Int));
-   for (x = 0; x < a->n_tops; x++)
-      stamp[x] = -1;
-   for (i = 0; i < a->n_roots; i++) {
-      Int kr = a->dfn[MR_(node_of_root)(i)], top = 0, tr;
-      reach[i].bytes = reach[i].blocks = 0;
-      if (kr == -1)
-         continue;
-      tr = a->top[kr];
-      stamp[tr] = i;
-      stack[top++] = tr;
-      while (top > 0) {
-         x = stack[--top];
-         reach[i].bytes  += a->ret_bytes[a->tops[x]];
-         reach[i].blocks += a->ret_blocks[a->tops[x]];
-         if (x != tr)
-            VG_(addToXA)(sharers[x], &i);
-         for (e = h.off[x]; e < h.off[x + 1]; e++) {
-            if (stamp[h.adj[e]] != i) {
-               stamp[h.adj[e]] = i;
-               stack[top++] = h.adj[e];
-            }
-         }
-      }
-   }
-   VG_(free)(stamp);
-   VG_(free)(stack);
-   MR_(graph_free)(&h);
-}
-
-/* The shared blocks heading subtrees, biggest first. */
+/* The order of the shared blocks in a report: biggest first. */
 static Int cmp_shared_size(const void* va, const void* vb)
 {
    const MR_SharedBlock* x = va;
@@ -267,32 +224,194 @@ static Int cmp_shared_size(const void* va, const void* vb)
    return x->k < y->k ? -1 : x->k > y->k ? 1 : 0;
 }
 
-/* The shared blocks, each with the list its sharers go to (by top). */
-static void find_shared(MR_Retention* a, XArray** sharers)
+/* Keeps the first max of the shared blocks offered, in that order, in a
+   heap of *n whose first is the last of them. */
+static void keep_first(MR_SharedBlock* heap, Int* n, Int max,
+                       const MR_SharedBlock* sb)
+{
+   Int i, c;
+   if (*n < max) {
+      for (i = (*n)++; i > 0 && cmp_shared_size(&heap[(i - 1) / 2], sb) < 0;
+           i = (i - 1) / 2)
+         heap[i] = heap[(i - 1) / 2];
+      heap[i] = *sb;
+      return;
+   }
+   if (max == 0 || cmp_shared_size(sb, &heap[0]) >= 0)
+      return;
+   for (i = 0; (c = 2 * i + 1) < max; i = c) {
+      if (c + 1 < max && cmp_shared_size(&heap[c + 1], &heap[c]) > 0)
+         c++;
+      if (cmp_shared_size(&heap[c], sb) <= 0)
+         break;
+      heap[i] = heap[c];
+   }
+   heap[i] = *sb;
+}
+
+/* The shared blocks: counted and summed, and the biggest of them, as
+   many as the report may list, kept in order. */
+static void find_shared(MR_Retention* a, UInt max_listed)
+{
+   Int t, max;
+   a->n_shared = 0;
+   a->shared_total.bytes = a->shared_total.blocks = 0;
+   for (t = 0; t < a->n_tops; t++) {
+      Int k = a->tops[t];
+      if (MR_(node_is_block)(a, a->order[k])) {
+         a->n_shared++;
+         add_size(&a->shared_total, a->ret_bytes[k], a->ret_blocks[k]);
+      }
+   }
+   max = max_listed < (UInt)a->n_shared ? (Int)max_listed : a->n_shared;
+   a->shared = VG_(malloc)("memroot.retain.shared",
+                           (max ? max : 1) * sizeof(MR_SharedBlock));
+   a->n_shared_listed = 0;
+   for (t = 0; t < a->n_tops; t++) {
+      MR_SharedBlock sb;
+      sb.k = a->tops[t];
+      if (!MR_(node_is_block)(a, a->order[sb.k]))
+         continue;
+      sb.retained.bytes  = a->ret_bytes[sb.k];
+      sb.retained.blocks = a->ret_blocks[sb.k];
+      sb.n_sharers = 0;
+      sb.sharers   = NULL;
+      keep_first(a->shared, &a->n_shared_listed, max, &sb);
+   }
+   VG_(ssort)(a->shared, a->n_shared_listed, sizeof(MR_SharedBlock),
+              cmp_shared_size);
+}
+
+/* The shared blocks whose sharers are wanted: the listed ones, or every
+   one (the stack view groups them all), by top, ascending. */
+static void choose_sharer_tops(MR_Retention* a, Bool all)
 {
    Int t, n = 0;
-   for (t = 0; t < a->n_tops; t++)
-      if (MR_(node_is_block)(a, a->order[a->tops[t]]))
-         n++;
-   a->shared = VG_(malloc)("memroot.retain.shared",
-                           (n ? n : 1) * sizeof(MR_SharedBlock));
-   a->shared_total.bytes = a->shared_total.blocks = 0;
-   for (t = 0, n = 0; t < a->n_tops; t++) {
-      Int k = a->tops[t];
-      if (!MR_(node_is_block)(a, a->order[k]))
-         continue;
-      a->shared[n].k = k;
-      a->shared[n].retained.bytes  = a->ret_bytes[k];
-      a->shared[n].retained.blocks = a->ret_blocks[k];
-      a->shared[n].sharers = sharers[t] =
-         VG_(newXA)(VG_(malloc), "memroot.retain.sharer", VG_(free),
-                    sizeof(Int));
-      n++;
-      a->shared_total.bytes  += a->ret_bytes[k];
-      a->shared_total.blocks += a->ret_blocks[k];
+   a->n_sharer_tops = all ? a->n_shared : a->n_shared_listed;
+   a->sharer_tops = VG_(malloc)("memroot.retain.sharer_tops",
+                                (a->n_sharer_tops + 1) * sizeof(Int));
+   if (all) {
+      for (t = 0; t < a->n_tops; t++)
+         if (MR_(node_is_block)(a, a->order[a->tops[t]]))
+            a->sharer_tops[n++] = t;
+   } else {
+      for (n = 0; n < a->n_shared_listed; n++)
+         a->sharer_tops[n] = a->top[a->shared[n].k];
+      VG_(ssort)(a->sharer_tops, n, sizeof(Int), MR_(cmp_Int));
    }
-   VG_(ssort)(a->shared, n, sizeof(MR_SharedBlock), cmp_shared_size);
-   a->n_shared = n;
+}
+
+/* The index of top t in a->sharer_tops, or -1. */
+static Int sharer_top_index(const MR_Retention* a, Int t)
+{
+   Int lo = 0, hi = a->n_sharer_tops - 1;
+   while (lo <= hi) {
+      Int mid = lo + (hi - lo) / 2;
+      if (a->sharer_tops[mid] == t)
+         return mid;
+      if (a->sharer_tops[mid] < t)
+         lo = mid + 1;
+      else
+         hi = mid - 1;
+   }
+   return -1;
+}
+
+/* A walk of h, the graph of the subtrees, from the subtree of a root:
+   breadth first, the tops met marked in a bitmap which the walk clears
+   behind it from its queue (two arrays of the size of h would be the
+   biggest of the report). */
+typedef struct {
+   const MR_Retention* a;
+   MR_Graph h;
+   UChar*   met;              /* bit t: top t met by this walk */
+   Int*     queue;
+   UInt*    fill;             /* by sharer top: its sharers, counted or
+                                 placed */
+   Int*     list;             /* NULL while counting */
+} ReachWalk;
+
+static Bool met(const ReachWalk* w, Int t)
+{
+   return (w->met[t >> 3] >> (t & 7)) & 1;
+}
+
+/* What root i reaches: its own subtree and the shared ones it reaches,
+   each once; each wanted shared top met counts i, or gets it. */
+static MR_Size walk_reach(ReachWalk* w, Int i)
+{
+   const MR_Retention* a = w->a;
+   MR_Size reach = { 0, 0 };
+   Int     kr = a->dfn[MR_(node_of_root)(i)], head = 0, tail = 0, tr, x, e, j;
+   if (kr == -1)
+      return reach;
+   tr = a->top[kr];
+   w->met[tr >> 3] |= 1 << (tr & 7);
+   w->queue[tail++] = tr;
+   while (head < tail) {
+      x = w->queue[head++];
+      add_size(&reach, a->ret_bytes[a->tops[x]], a->ret_blocks[a->tops[x]]);
+      if (x != tr && (j = sharer_top_index(a, x)) != -1) {
+         if (w->list == NULL)
+            w->fill[j]++;
+         else
+            w->list[w->fill[j]++] = i;
+      }
+      for (e = w->h.off[x]; e < w->h.off[x + 1]; e++) {
+         Int y = w->h.adj[e];
+         if (!met(w, y)) {
+            w->met[y >> 3] |= 1 << (y & 7);
+            w->queue[tail++] = y;
+         }
+      }
+   }
+   for (head = 0; head < tail; head++)
+      w->met[w->queue[head] >> 3] = 0;
+   return reach;
+}
+
+/* What each root reaches: the subtrees of the shared blocks it reaches,
+   besides its own; and, for each wanted shared block, the roots that
+   reach it, in a->sharer_list from a->sharer_start[j] (j its index in
+   a->sharer_tops).  The graph of the subtrees is small; it is walked
+   twice per root, to count the sharers and to place them. */
+static void reachable_sizes(MR_Retention* a, MR_Size* reach)
+{
+   ReachWalk w;
+   Int       i, j, n = a->n_tops ? a->n_tops : 1;
+   UInt*     start = VG_(calloc)("memroot.retain.sharer_start",
+                                 a->n_sharer_tops + 2, sizeof(UInt));
+
+   w.a     = a;
+   w.met   = VG_(calloc)("memroot.retain.met", n / 8 + 1, 1);
+   w.queue = VG_(malloc)("memroot.retain.hqueue", n * sizeof(Int));
+   MR_(graph_build)(a->n_tops, subtree_edges, a, &w.h);
+   /* Counted into start[j+2], summed so that start[j+1] is where j's
+      sharers begin, then placed with it as j's fill pointer, which ends
+      where j+1's begin (as MR_(graph_transpose) does). */
+   w.fill = start + 2;
+   w.list = NULL;
+   for (i = 0; i < a->n_roots; i++)
+      reach[i] = walk_reach(&w, i);
+   for (j = 1; j <= a->n_sharer_tops; j++)
+      start[j + 1] += start[j];
+   a->sharer_list = VG_(malloc)("memroot.retain.sharers",
+                                (start[a->n_sharer_tops + 1] + 1)
+                                * sizeof(Int));
+   w.fill = start + 1;
+   w.list = a->sharer_list;
+   for (i = 0; i < a->n_roots; i++)
+      walk_reach(&w, i);
+   a->sharer_start = start;
+   for (i = 0; i < a->n_shared_listed; i++) {
+      MR_SharedBlock* sb = &a->shared[i];
+      j = sharer_top_index(a, a->top[sb->k]);
+      sb->sharers   = a->sharer_list + start[j];
+      sb->n_sharers = start[j + 1] - start[j];
+   }
+   VG_(free)(w.met);
+   VG_(free)(w.queue);
+   MR_(graph_free)(&w.h);
 }
 
 /*------------------------------------------------------------*/
@@ -389,7 +508,7 @@ static void remember_sites(const MR_Retention* a, OSet* roots)
       if (s->k != k) {
          k = s->k;
          pr = VG_(OSetGen_Lookup)(roots,
-                                  &MR_(roots_get)(a->order[k] - 1)->key);
+                                  &MR_(roots_get)(root_index(a, k))->key);
          tl_assert(pr != NULL);
          pr->sites = VG_(newXA)(VG_(malloc), "memroot.retain.prevsites",
                                 VG_(free), sizeof(MR_AllocSiteSize));
@@ -590,17 +709,15 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
    OSet* by_site = VG_(OSetGen_Create)(0, cmp_site, VG_(malloc),
                                        "memroot.retain.heads", VG_(free));
    Word              n = VG_(sizeXA)(a->root_children), c;
+   Int               r, n_roots = a->n_roots ? a->n_roots : 1;
    ExeContext**      site;
    SizeT*            best;
    MR_AllocSiteSize *last = NULL, *h;
-   Int t;
 
    a->path_head = VG_(malloc)("memroot.retain.path_head",
-                              (a->n_tops ? a->n_tops : 1) * sizeof(Int));
-   site = VG_(calloc)("memroot.retain.hsite", a->n_tops ? a->n_tops : 1,
-                      sizeof(ExeContext*));
-   best = VG_(calloc)("memroot.retain.hbest", a->n_tops ? a->n_tops : 1,
-                      sizeof(SizeT));
+                              n_roots * sizeof(Int));
+   site = VG_(calloc)("memroot.retain.hsite", n_roots, sizeof(ExeContext*));
+   best = VG_(calloc)("memroot.retain.hbest", n_roots, sizeof(SizeT));
    for (c = 0; c < n; c++) {
       Int k = *(Int*)VG_(indexXA)(a->root_children, c);
       if (!selected[a->top[k]])
@@ -611,22 +728,23 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
    }
    VG_(OSetGen_ResetIter)(by_site);
    while ((h = VG_(OSetGen_Next)(by_site)) != NULL) {
-      t = a->top[h->k];
-      if (site[t] == NULL || h->size.bytes > best[t]
-          || (h->size.bytes == best[t]
+      r = root_index(a, h->k);
+      if (site[r] == NULL || h->size.bytes > best[r]
+          || (h->size.bytes == best[r]
               && VG_(get_ECU_from_ExeContext)(h->allocated_at)
-                 < VG_(get_ECU_from_ExeContext)(site[t]))) {
-         site[t] = h->allocated_at;
-         best[t] = h->size.bytes;
+                 < VG_(get_ECU_from_ExeContext)(site[r]))) {
+         site[r] = h->allocated_at;
+         best[r] = h->size.bytes;
       }
    }
-   for (t = 0; t < a->n_tops; t++)
-      a->path_head[t] = -1;
+   for (r = 0; r < a->n_roots; r++)
+      a->path_head[r] = -1;
    for (c = 0; c < n; c++) {
       Int k = *(Int*)VG_(indexXA)(a->root_children, c), *head;
-      if (!selected[a->top[k]] || allocated_at(a, k) != site[a->top[k]])
+      r = root_index(a, a->idom[k]);
+      if (!selected[a->top[k]] || allocated_at(a, k) != site[r])
          continue;
-      head = &a->path_head[a->top[k]];
+      head = &a->path_head[r];
       if (*head == -1 || a->ret_bytes[k] > a->ret_bytes[*head])
          *head = k;
    }
@@ -638,12 +756,6 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
 /*------------------------------------------------------------*/
 /*--- The stack view                                        ---*/
 /*------------------------------------------------------------*/
-
-static void add_size(MR_Size* to, SizeT bytes, UInt blocks)
-{
-   to->bytes  += bytes;
-   to->blocks += blocks;
-}
 
 /* The frame group of root i, or -1. */
 static Int frame_group(const MR_StackView* v, const MR_Root* r)
@@ -725,7 +837,7 @@ static void group_sizes(const MR_Retention* a, const MR_StackView* v,
    Int* stamp = VG_(malloc)("memroot.retain.gstamp",
                             (n_groups + 1) * sizeof(Int));
    Int  i, t;
-   Word e;
+   UInt e;
    for (i = 0; i < (Int)n_groups; i++)
       stamp[i] = -1;
    for (i = 0; i < a->n_roots; i++) {
@@ -736,19 +848,18 @@ static void group_sizes(const MR_Retention* a, const MR_StackView* v,
       add_size(&retained[g], a->ret_bytes[k], a->ret_blocks[k]);
       add_size(&reach[g], a->ret_bytes[k], a->ret_blocks[k]);
    }
-   for (t = 0; t < a->n_shared; t++) {
-      const MR_SharedBlock* sb = &a->shared[t];
-      Int  only = -2;
-      for (e = 0; e < VG_(sizeXA)(sb->sharers); e++) {
-         Int g = group_of(v, MR_(roots_get)(*(Int*)VG_(indexXA)(sb->sharers, e)));
+   for (t = 0; t < a->n_sharer_tops; t++) {
+      Int  kt = a->tops[a->sharer_tops[t]], only = -2;
+      for (e = a->sharer_start[t]; e < a->sharer_start[t + 1]; e++) {
+         Int g = group_of(v, MR_(roots_get)(a->sharer_list[e]));
          only = only == -2 || only == g ? g : -1;
          if (g >= 0 && stamp[g] != t) {
             stamp[g] = t;
-            add_size(&reach[g], sb->retained.bytes, sb->retained.blocks);
+            add_size(&reach[g], a->ret_bytes[kt], a->ret_blocks[kt]);
          }
       }
       if (only >= 0)
-         add_size(&retained[only], sb->retained.bytes, sb->retained.blocks);
+         add_size(&retained[only], a->ret_bytes[kt], a->ret_blocks[kt]);
    }
    VG_(free)(stamp);
 }
@@ -833,7 +944,6 @@ static void stack_view_free(MR_StackView* v)
 
 void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
 {
-   XArray**  sharers;
    Bool*     selected;
    UInt      i, n_kept = 0;
    Int       t;
@@ -842,11 +952,10 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
    a->report_no = n_reports;
    a->root_reach = VG_(malloc)("memroot.retain.reach",
                                (a->n_roots ? a->n_roots : 1) * sizeof(MR_Size));
-   sharers = VG_(calloc)("memroot.retain.sharers", a->n_tops ? a->n_tops : 1,
-                         sizeof(XArray*));
-   find_shared(a, sharers);
-   reachable_sizes(a, a->root_reach, sharers);
-   VG_(free)(sharers);
+   /* The renderings show as many shared blocks as roots at most. */
+   find_shared(a, p->max_roots);
+   choose_sharer_tops(a, p->stacks);
+   reachable_sizes(a, a->root_reach);
 
    /* Listed: the roots the mode considers, biggest (or fastest growing)
       first, down to the limit and the threshold; the rest are summed. */
@@ -880,10 +989,12 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
    for (i = 0; i < a->n_listed; i++)
       if (a->roots[i].k != -1)
          selected[a->top[a->roots[i].k]] = True;
-   for (t = 0; t < a->n_shared; t++)
+   for (t = 0; t < a->n_shared_listed; t++)
       selected[a->top[a->shared[t].k]] = True;
    a->sites = tally_sites(a, selected);
    choose_path_heads(a, selected);
+   /* After the walks, which needed the room. */
+   MR_(retention_rank_children)(a);
    VG_(free)(selected);
    if (p->stacks)
       a->stacks = stack_view(a);
@@ -891,9 +1002,7 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
 
 void MR_(retention_free)(MR_Retention* a)
 {
-   Int t;
    VG_(free)(a->root_of_edge);
-   MR_(graph_free)(&a->succ);
    MR_(graph_free)(&a->pred);
    VG_(free)(a->order);
    VG_(free)(a->idom);
@@ -906,11 +1015,10 @@ void MR_(retention_free)(MR_Retention* a)
    if (a->root_children != NULL)
       VG_(deleteXA)(a->root_children);
    VG_(free)(a->root_reach);
-   if (a->shared != NULL) {
-      for (t = 0; t < a->n_shared; t++)
-         VG_(deleteXA)(a->shared[t].sharers);
-      VG_(free)(a->shared);
-   }
+   VG_(free)(a->shared);
+   VG_(free)(a->sharer_tops);
+   VG_(free)(a->sharer_start);
+   VG_(free)(a->sharer_list);
    VG_(free)(a->roots);
    if (a->sites != NULL)
       VG_(OSetGen_Destroy)(a->sites);
@@ -973,8 +1081,9 @@ UInt MR_(retention_top_sites)(const MR_Retention* a, Int k,
 
 Int MR_(retention_heaviest_descendant)(const MR_Retention* a, Int k)
 {
+   tl_assert(a->heaviest_child != NULL);
    if (!MR_(node_is_block)(a, a->order[k])) {
-      Int head = a->path_head[a->top[k]];
+      Int head = a->path_head[root_index(a, k)];
       if (head < 0)
          return k;
       k = head;
@@ -1039,8 +1148,8 @@ Int MR_(retention_paths_to)(MR_Retention* a, Int target, Int* roots,
 static Bool has_edge(const MR_Retention* a, Int v, Int w)
 {
    Int e;
-   for (e = a->succ.off[v]; e < a->succ.off[v + 1]; e++)
-      if (a->succ.adj[e] == w)
+   for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++)
+      if (a->pred.adj[e] == v)
          return True;
    return False;
 }

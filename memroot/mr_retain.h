@@ -60,9 +60,10 @@ typedef struct {
 
 /* A block held by several roots and retained by none alone. */
 typedef struct {
-   Int     k;
-   MR_Size retained;
-   XArray* sharers;           /* of Int: indexes of the roots reaching it */
+   Int        k;
+   MR_Size    retained;
+   UInt       n_sharers;
+   const Int* sharers;        /* indexes of the roots reaching it */
 } MR_SharedBlock;
 
 /* The stacks of the threads, frame by frame: what each thread's roots
@@ -94,7 +95,7 @@ typedef struct {
    UInt*     root_of_edge;    /* the search's root edges, then register
                                  edges: the index of the root of each */
    Int       n_roots, n_blocks, n_nodes;
-   MR_Graph  succ, pred;
+   MR_Graph  pred;            /* each node's predecessors */
    Int       nr;              /* nodes reached */
    Int*      order;           /* by k: the node */
    Int*      idom;            /* by k: k of the immediate dominator */
@@ -107,7 +108,8 @@ typedef struct {
    SizeT*    ret_bytes;       /* by k: of its dominator subtree */
    UInt*     ret_blocks;
    Int*      heaviest_child;  /* by k: its child in the dominator tree
-                                 retaining the most, or -1 */
+                                 retaining the most, or -1; NULL until
+                                 MR_(retention_rank_children) */
    XArray*   root_children;   /* of Int: the k of each root's children in
                                  the dominator tree */
    MR_Size   live;            /* every block of the search */
@@ -120,12 +122,22 @@ typedef struct {
    UInt             n_considered;  /* roots the delta mode considers */
    UInt             n_listed;
    MR_Size          others;        /* considered, not listed */
-   MR_SharedBlock*  shared;        /* biggest first */
-   Int              n_shared;
+   Int              n_shared;      /* shared blocks heading subtrees */
    MR_Size          shared_total;
+   MR_SharedBlock*  shared;        /* the biggest, as many as roots are
+                                      listed at most, biggest first */
+   Int              n_shared_listed;
+   /* The tops whose sharers are known (those of the listed shared
+      blocks, or with the stack view of every shared block), ascending;
+      the sharers of sharer_tops[j] are sharer_list[sharer_start[j] ..
+      sharer_start[j+1]). */
+   Int*             sharer_tops;
+   Int              n_sharer_tops;
+   UInt*            sharer_start;
+   Int*             sharer_list;
    OSet*            sites;         /* of MR_AllocSiteSize, by (k, stack) */
-   Int*             path_head;     /* by top: where the path to the most of
-                                      a listed root's memory starts */
+   Int*             path_head;     /* by root: where the path to the most
+                                      of a listed root's memory starts */
    MR_StackView*    stacks;        /* params->stacks: the stack view */
 
    /* Paths: scratch of MR_(retention_paths_to), and the root words of
@@ -140,6 +152,11 @@ typedef struct {
 static inline Int MR_(node_of_root)(UInt r)
 {
    return 1 + r;
+}
+
+static inline Int MR_(root_of_node)(Int v)
+{
+   return v - 1;
 }
 
 static inline Int MR_(node_of_block)(const MR_Retention* a, Int i)
@@ -168,6 +185,11 @@ static inline Int MR_(top_of)(const MR_Retention* a, Int k)
    which the search no longer has after it (one attribution per search).
    The roots are named until MR_(retention_free). */
 MR_Retention* MR_(retention_attribute)(MR_Search* s);
+
+/* Each node's child in the dominator tree retaining the most
+   (heaviest_child), made once: MR_(retention_select) makes it after its
+   walks, which need the room; MR_(suspects_find) makes it if not made. */
+void MR_(retention_rank_children)(MR_Retention* a);
 
 /* The report p asks for: the roots it lists (growth against the last
    report remembered), what they reach, the shared blocks, the

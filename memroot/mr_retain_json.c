@@ -155,14 +155,14 @@ static void json_shared_block(const JsonOut* o, const MR_Retention* a,
 {
    VgFile* fp = o->fp;
    const MR_Block* b = a->search->blocks[MR_(block_of_node)(a, a->order[sb->k])];
-   Word e;
+   UInt e;
    VG_(fprintf)(fp, "{\"address\": \"%#lx\", \"size\": %lu, ", b->data,
                 (SizeT)b->szB);
    json_size(fp, "retained", sb->retained);
    VG_(fprintf)(fp, ", \"reached_from\": [");
-   for (e = 0; e < VG_(sizeXA)(sb->sharers); e++) {
+   for (e = 0; e < sb->n_sharers; e++) {
       VG_(fprintf)(fp, "%s", e ? ", " : "");
-      json_root(fp, MR_(roots_get)(*(Int*)VG_(indexXA)(sb->sharers, e)));
+      json_root(fp, MR_(roots_get)(sb->sharers[e]));
    }
    VG_(fprintf)(fp, "], ");
    json_sites(o, a, sb->k);
@@ -363,7 +363,7 @@ static void json_growth(const JsonOut* o, MR_Retention* a,
    for (i = 0; i < x->n_growth; i++) {
       const MR_GrowthSuspect* g = &x->growth[i];
       VG_(fprintf)(fp, "%s\n  {\"root\": ", i ? "," : "");
-      json_root(fp, MR_(roots_get)(a->order[g->k] - 1));
+      json_root(fp, MR_(roots_get)(MR_(root_of_node)(a->order[g->k])));
       VG_(fprintf)(fp, ", ");
       json_size(fp, "retained", g->now);
       VG_(fprintf)(fp, ", \"per_snapshot\": %lld, \"steps\": [", g->per_step);
@@ -436,7 +436,7 @@ void MR_(retention_json_members)(VgFile* fp, MR_Retention* a,
    VG_(fprintf)(fp, ",\n ");
    json_size(fp, "shared", a->shared_total);
    VG_(fprintf)(fp, ",\n \"shared_blocks\": [");
-   for (t = 0; t < a->n_shared && t < (Int)a->params->max_roots; t++) {
+   for (t = 0; t < a->n_shared_listed; t++) {
       VG_(fprintf)(fp, "%s\n  ", t ? "," : "");
       json_shared_block(&o, a, &a->shared[t]);
    }

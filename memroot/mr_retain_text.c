@@ -183,11 +183,10 @@ static void pp_root(MR_Retention* a, const MR_RetainedRoot* l, UInt nth)
 
 static void pp_shared(const MR_Retention* a)
 {
-   const Word max_sharers = 5;
-   const Int  max_shown = a->params->max_roots;
+   const UInt max_sharers = 5;
    HChar share[16];
    Int   i;
-   Word  e;
+   UInt  e;
 
    if (a->n_shared == 0)
       return;
@@ -195,25 +194,25 @@ static void pp_shared(const MR_Retention* a)
    VG_(umsg)("%'lu bytes in %'u blocks (%s of the live heap) are shared:"
              " reachable from several roots, retained by none alone\n",
              a->shared_total.bytes, a->shared_total.blocks, share);
-   for (i = 0; i < a->n_shared && i < max_shown; i++) {
+   for (i = 0; i < a->n_shared_listed; i++) {
       const MR_SharedBlock* sb = &a->shared[i];
       const MR_Block* b =
          a->search->blocks[MR_(block_of_node)(a, a->order[sb->k])];
-      Word n_sharers = VG_(sizeXA)(sb->sharers);
       VG_(umsg)(" Block %#lx (%'lu bytes) holds %'lu bytes in %'u blocks;"
-                " %'ld roots reach it:\n", b->data, (SizeT)b->szB,
-                sb->retained.bytes, sb->retained.blocks, n_sharers);
-      for (e = 0; e < n_sharers && e < max_sharers; e++) {
+                " %'u roots reach it:\n", b->data, (SizeT)b->szB,
+                sb->retained.bytes, sb->retained.blocks, sb->n_sharers);
+      for (e = 0; e < sb->n_sharers && e < max_sharers; e++) {
          HChar name[MR_ROOT_NAME_LEN];
-         VG_(umsg)("   %s\n", MR_(root_name)(MR_(roots_get)(
-            *(Int*)VG_(indexXA)(sb->sharers, e)), name, sizeof(name)));
+         VG_(umsg)("   %s\n", MR_(root_name)(MR_(roots_get)(sb->sharers[e]),
+                                             name, sizeof(name)));
       }
-      if (n_sharers > max_sharers)
-         VG_(umsg)("   and %'ld more\n", n_sharers - max_sharers);
+      if (sb->n_sharers > max_sharers)
+         VG_(umsg)("   and %'u more\n", sb->n_sharers - max_sharers);
       pp_sites(a, sb->k, 1);
    }
-   if (a->n_shared > max_shown)
-      VG_(umsg)(" and %'d more shared blocks\n", a->n_shared - max_shown);
+   if (a->n_shared > a->n_shared_listed)
+      VG_(umsg)(" and %'d more shared blocks\n",
+                a->n_shared - a->n_shared_listed);
    VG_(umsg)("\n");
 }
 
@@ -492,7 +491,7 @@ static void pp_growth_suspect(MR_Retention* a, const MR_Suspects* x,
    VG_(umsg)("Growth suspect %'u of %'u: %s retains %'lu bytes in %'u blocks"
              " (%s of the live heap), %'lld bytes more at each snapshot\n",
              i + 1, x->n_growth,
-             MR_(root_name)(MR_(roots_get)(a->order[g->k] - 1), name,
+             MR_(root_name)(MR_(roots_get)(MR_(root_of_node)(a->order[g->k])), name,
                             sizeof(name)),
              g->now.bytes, g->now.blocks, share, g->per_step);
    steps[0] = '\0';
@@ -584,7 +583,7 @@ static void pp_suspects_now(MR_Retention* a, const MR_Suspects* x)
       switch (s->kind) {
       case MR_SuspectSingle:
          if (!MR_(node_is_block)(a, a->order[s->k]))
-            MR_(root_name)(MR_(roots_get)(a->order[s->k] - 1), name,
+            MR_(root_name)(MR_(roots_get)(MR_(root_of_node)(a->order[s->k])), name,
                            sizeof(name));
          else
             block_text(a, s->k, name, sizeof(name));

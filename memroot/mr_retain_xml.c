@@ -249,7 +249,7 @@ static void xml_growth(MR_Retention* a, const MR_Suspects* x)
    for (i = 0; i < x->n_growth; i++) {
       const MR_GrowthSuspect* g = &x->growth[i];
       VG_(printf_xml)("  <growth>\n    <root>%pS</root>\n",
-                      MR_(root_name)(MR_(roots_get)(a->order[g->k] - 1), name,
+                      MR_(root_name)(MR_(roots_get)(MR_(root_of_node)(a->order[g->k])), name,
                                      sizeof(name)));
       xml_size("    ", "retained", g->now.bytes, g->now.blocks);
       VG_(printf_xml)("    <per_snapshot>%lld</per_snapshot>\n", g->per_step);

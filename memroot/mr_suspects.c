@@ -73,12 +73,6 @@ static Int accumulation_point(const MR_Retention* a, Int k)
    }
 }
 
-static Int cmp_int(const void* va, const void* vb)
-{
-   Int x = *(const Int*)va, y = *(const Int*)vb;
-   return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /* Index of v in sorted[0..n), or -1. */
 static Int find_sorted(const Int* sorted, Int n, Int v)
 {
@@ -132,7 +126,7 @@ static void find_singles(const MR_Retention* a, SizeT thr, XArray* list)
       for (j = 0; j < n; j++)
          sorted[j] = accs[j] = accumulation_point(
                                   a, *(Int*)VG_(indexXA)(cand, j));
-      VG_(ssort)(sorted, n, sizeof(Int), cmp_int);
+      VG_(ssort)(sorted, n, sizeof(Int), MR_(cmp_Int));
       for (k = 1; k < a->nr; k++) {
          Int at;
          if (a->ret_bytes[k] < thr
@@ -310,7 +304,7 @@ static void find_groups(const MR_Retention* a, SizeT thr, Int* label,
          }
       }
       n = VG_(sizeXA)(parents);
-      VG_(ssort)(VG_(indexXA)(parents, 0), n, sizeof(Int), cmp_int);
+      VG_(ssort)(VG_(indexXA)(parents, 0), n, sizeof(Int), MR_(cmp_Int));
       for (i = 0; i < n; i++)
          if (i == 0 || *(Int*)VG_(indexXA)(parents, i)
                        != *(Int*)VG_(indexXA)(parents, i - 1))
@@ -376,8 +370,8 @@ static void find_lost(MR_Suspects* x, const MR_Retention* a, XArray* list)
       last = r;
       r->direct.bytes += b->szB;
       r->direct.blocks++;
-      r->indirect_bytes += s->facts[i].IorC.indirect_szB;
-      x->lost.bytes += b->szB + s->facts[i].IorC.indirect_szB;
+      r->indirect_bytes += s->facts[i].IorC;
+      x->lost.bytes += b->szB + s->facts[i].IorC;
       x->lost.blocks++;
    }
    if (x->lost.bytes >= x->threshold_bytes && x->lost.blocks > 0) {
@@ -555,6 +549,7 @@ MR_Suspects* MR_(suspects_find)(MR_Retention* a, const MR_SuspectParams* p)
    Word    i, n_singles;
 
    tl_assert(p->threshold_ppm > 0);
+   MR_(retention_rank_children)(a);
    x->params = *p;
    x->threshold_bytes = (SizeT)(((ULong)a->live.bytes * p->threshold_ppm
                                  + 999999) / 1000000);

@@ -138,6 +138,33 @@ def test_block_shared_by_two_globals_is_retained_by_neither(build):
         sorted(["global g_first in " + prog, "global g_second in " + prog])]
 
 
+SHARED_SIZES = [16 * (30 - i) for i in range(30)]   # many_shared.c
+
+
+def test_report_lists_the_biggest_shared_blocks_up_to_the_root_limit(build):
+    prog = build("many_shared.c")
+    rep, report = exit_report(prog, "--retention-roots=5")
+    assert (report.shared_bytes, report.shared_blocks) == (sum(SHARED_SIZES), 30)
+    listed = [int(m.group(1).replace(",", "")) for m in re.finditer(
+        r"^==\d+==  Block 0x[0-9a-f]+ \(([\d,]+) bytes\) holds \1 bytes in"
+        r" 1 blocks; 2 roots reach it:$", rep.text, re.M)]
+    assert listed == SHARED_SIZES[:5]
+    assert re.search(r"^==\d+==  and 25 more shared blocks$", rep.text, re.M)
+    assert [sorted(s) for s in report.sharers] == [
+        sorted(["global g_left in " + prog, "global g_right in " + prog])] * 5
+
+
+def test_json_file_lists_as_many_shared_blocks_as_roots(build, tmp_path):
+    prog = build("many_shared.c")
+    out = tmp_path / "ret.json"
+    memroot(prog, "--retention-roots=5", "--retention-file=%s" % out)
+    data = json.loads(out.read_text())
+    assert data["shared"] == {"bytes": sum(SHARED_SIZES), "blocks": 30}
+    assert [b["size"] for b in data["shared_blocks"]] == SHARED_SIZES[:5]
+    assert all(sorted(r["symbol"] for r in b["reached_from"])
+               == ["g_left", "g_right"] for b in data["shared_blocks"])
+
+
 def test_roots_below_threshold_are_not_listed(build):
     prog = build("shared.c")
     _, report = exit_report(prog)
