@@ -129,17 +129,18 @@ static void dominate(MR_Retention* a)
          a->n_tops++;
    a->tops = VG_(malloc)("memroot.retain.tops",
                          (a->n_tops ? a->n_tops : 1) * sizeof(Int));
-   a->top  = VG_(malloc)("memroot.retain.top", a->nr * sizeof(Int));
+   a->top  = VG_(malloc)("memroot.retain.top", a->n_nodes * sizeof(Int));
    a->root_children = VG_(newXA)(VG_(malloc), "memroot.retain.rchildren",
                                  VG_(free), sizeof(Int));
-   a->top[0] = -1;
+   for (i = 0; i < a->n_nodes; i++)
+      a->top[i] = -1;
    for (k = 1, t = 0; k < a->nr; k++) {
       Int p = a->idom[k];
       if (p == 0) {
          a->tops[t] = k;
-         a->top[k] = t++;
+         a->top[a->order[k]] = t++;
       } else {
-         a->top[k] = a->top[p];
+         a->top[a->order[k]] = MR_(top_index)(a, p);
          if (!MR_(node_is_block)(a, a->order[p]))
             VG_(addToXA)(a->root_children, &k);
       }
@@ -207,9 +208,9 @@ static void subtree_edges(void* source, MR_EdgeFn emit, void* opaque)
       if (!MR_(node_is_block)(a, w))
          continue;
       for (e = a->pred.off[w]; e < a->pred.off[w + 1]; e++) {
-         Int kv = a->dfn[a->pred.adj[e]];
-         if (kv != -1 && a->top[kv] != t)
-            emit(a->top[kv], t, opaque);
+         Int tv = a->top[a->pred.adj[e]];
+         if (tv != -1 && tv != t)
+            emit(tv, t, opaque);
       }
    }
 }
@@ -296,7 +297,7 @@ static void choose_sharer_tops(MR_Retention* a, Bool all)
             a->sharer_tops[n++] = t;
    } else {
       for (n = 0; n < a->n_shared_listed; n++)
-         a->sharer_tops[n] = a->top[a->shared[n].k];
+         a->sharer_tops[n] = MR_(top_index)(a, a->shared[n].k);
       VG_(ssort)(a->sharer_tops, n, sizeof(Int), MR_(cmp_Int));
    }
 }
@@ -342,10 +343,9 @@ static MR_Size walk_reach(ReachWalk* w, Int i)
 {
    const MR_Retention* a = w->a;
    MR_Size reach = { 0, 0 };
-   Int     kr = a->dfn[MR_(node_of_root)(i)], head = 0, tail = 0, tr, x, e, j;
-   if (kr == -1)
+   Int     tr = a->top[MR_(node_of_root)(i)], head = 0, tail = 0, x, e, j;
+   if (tr == -1)
       return reach;
-   tr = a->top[kr];
    w->met[tr >> 3] |= 1 << (tr & 7);
    w->queue[tail++] = tr;
    while (head < tail) {
@@ -405,7 +405,7 @@ static void reachable_sizes(MR_Retention* a, MR_Size* reach)
    a->sharer_start = start;
    for (i = 0; i < a->n_shared_listed; i++) {
       MR_SharedBlock* sb = &a->shared[i];
-      j = sharer_top_index(a, a->top[sb->k]);
+      j = sharer_top_index(a, MR_(top_index)(a, sb->k));
       sb->sharers   = a->sharer_list + start[j];
       sb->n_sharers = start[j + 1] - start[j];
    }
@@ -688,7 +688,8 @@ OSet* MR_(retention_tally_by)(const MR_Retention* a,
 
 static Int selected_top(const MR_Retention* a, Int k, const void* selected)
 {
-   return ((const Bool*)selected)[a->top[k]] ? MR_(top_of)(a, k) : -1;
+   return ((const Bool*)selected)[MR_(top_index)(a, k)] ? MR_(top_of)(a, k)
+                                                         : -1;
 }
 
 /* Allocation sites of the blocks under each selected top. */
@@ -720,7 +721,7 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
    best = VG_(calloc)("memroot.retain.hbest", n_roots, sizeof(SizeT));
    for (c = 0; c < n; c++) {
       Int k = *(Int*)VG_(indexXA)(a->root_children, c);
-      if (!selected[a->top[k]])
+      if (!selected[MR_(top_index)(a, k)])
          continue;
       h = site_tally(by_site, a->idom[k], allocated_at(a, k), &last);
       h->size.bytes += a->ret_bytes[k];
@@ -742,7 +743,8 @@ static void choose_path_heads(MR_Retention* a, const Bool* selected)
    for (c = 0; c < n; c++) {
       Int k = *(Int*)VG_(indexXA)(a->root_children, c), *head;
       r = root_index(a, a->idom[k]);
-      if (!selected[a->top[k]] || allocated_at(a, k) != site[r])
+      if (!selected[MR_(top_index)(a, k)]
+          || allocated_at(a, k) != site[r])
          continue;
       head = &a->path_head[r];
       if (*head == -1 || a->ret_bytes[k] > a->ret_bytes[*head])
@@ -988,9 +990,9 @@ void MR_(retention_select)(MR_Retention* a, const MR_RetentionParams* p)
                           sizeof(Bool));
    for (i = 0; i < a->n_listed; i++)
       if (a->roots[i].k != -1)
-         selected[a->top[a->roots[i].k]] = True;
+         selected[MR_(top_index)(a, a->roots[i].k)] = True;
    for (t = 0; t < a->n_shared_listed; t++)
-      selected[a->top[a->shared[t].k]] = True;
+      selected[MR_(top_index)(a, a->shared[t].k)] = True;
    a->sites = tally_sites(a, selected);
    choose_path_heads(a, selected);
    /* After the walks, which needed the room. */

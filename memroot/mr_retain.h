@@ -100,8 +100,11 @@ typedef struct {
    Int*      order;           /* by k: the node */
    Int*      idom;            /* by k: k of the immediate dominator */
    Int*      dfn;             /* by node: k, or -1 */
-   Int*      top;             /* by k: the index in tops[] of the child of
-                                 the super-root above it (-1 for 0) */
+   Int*      top;             /* by node: the index in tops[] of the
+                                 child of the super-root above it (-1 for
+                                 node 0 and the nodes not reached), so
+                                 that an edge's ends give their subtrees
+                                 without their preorder numbers */
    Int*      tops;            /* the children of the super-root, by k:
                                  the roots and the shared blocks */
    Int       n_tops;
@@ -174,10 +177,16 @@ static inline Int MR_(block_of_node)(const MR_Retention* a, Int v)
    return v - 1 - a->n_roots;
 }
 
+/* The index in tops[] of the child of the super-root above k. */
+static inline Int MR_(top_index)(const MR_Retention* a, Int k)
+{
+   return a->top[a->order[k]];
+}
+
 /* The preorder number of the child of the super-root above k. */
 static inline Int MR_(top_of)(const MR_Retention* a, Int k)
 {
-   return a->tops[a->top[k]];
+   return a->tops[MR_(top_index)(a, k)];
 }
 
 /* The graph, its dominator tree and the retained sizes, for a search

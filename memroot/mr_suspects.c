@@ -472,7 +472,7 @@ static void site_growth(MR_GrowthSuspect* g, const MR_AllocSiteSize* now,
 
 static Int growth_label(const MR_Retention* a, Int k, const void* by_top)
 {
-   return ((const Int*)by_top)[a->top[k]];
+   return ((const Int*)by_top)[MR_(top_index)(a, k)];
 }
 
 static void find_growth(MR_Suspects* x, MR_Retention* a)
@@ -515,7 +515,7 @@ static void find_growth(MR_Suspects* x, MR_Retention* a)
       for (r = 0; r < a->n_tops; r++)
          by_top[r] = -1;
       for (i = 0; i < x->n_growth; i++)
-         by_top[a->top[x->growth[i].k]] = i;
+         by_top[MR_(top_index)(a, x->growth[i].k)] = i;
       now = MR_(retention_tally_by)(a, growth_label, by_top);
       VG_(OSetGen_ResetIter)(now);
       while ((s = VG_(OSetGen_Next)(now)) != NULL)
