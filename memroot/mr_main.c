@@ -47,6 +47,13 @@ static void mr_post_clo_init(void)
    MR_(heap_init)(&hp);
    MR_(clo_origins_params)(&op);
    MR_(origins_init)(&op);
+   /* Drops record the stack in the store helpers: the unwinder needs the
+      instruction and frame pointers exact at each store too (unless the
+      command line asked for more). */
+   if (MR_(origins_on) && VG_(clo_vex_control).iropt_register_updates_default
+                          == VexRegUpdSpAtMemAccess)
+      VG_(clo_vex_control).iropt_register_updates_default
+         = VexRegUpdUnwindregsAtMemAccess;
    if (ap.profile) {
       Bool timeline = MR_(clo_timeline)(&every);
       MR_(profile_init)(timeline, every);
@@ -194,6 +201,12 @@ static void mr_pre_clo_init(void)
    /* --read-inline-info=no on the command line still wins: options are
       read after this. */
    VG_(clo_read_inline_info) = True;
+   /* Nothing memroot does at a load or a store reads the guest registers
+      but SP (a store into the stack), so only SP need be exact there, as
+      under Massif: the generated code writes back the other registers
+      less often.  --leak-origins asks for more (mr_post_clo_init). */
+   VG_(clo_vex_control).iropt_register_updates_default
+      = VexRegUpdSpAtMemAccess;
 
    VG_(basic_tool_funcs)(mr_post_clo_init, MR_(instrument), mr_fini);
    VG_(needs_command_line_options)(MR_(process_cmd_line_option),
