@@ -105,6 +105,14 @@ def reports(request, tmp_path_factory):
     workdir = prepare(program, str(tmp_path_factory.mktemp(program.name) / "w"))
     oracle = run(program, "memcheck", workdir)
     ours = run(program, "memroot", workdir)
+    if (ours.leak, loss_records(ours, True)) != (oracle.leak,
+                                                 loss_records(oracle, True)):
+        # On a loaded machine one run can differ in a verdict (seen once for
+        # perl, not again in many runs): a cycle count ld.so keeps
+        # (relocate_time, README) landing in the heap is the known cause.
+        # A real difference shows in the second pair too.
+        oracle = run(program, "memcheck", workdir)
+        ours = run(program, "memroot", workdir)
     assert oracle.returncode == 0 and oracle.heap and oracle.leak, oracle.text
     assert ours.returncode == 0, ours.text
     return ours, oracle
