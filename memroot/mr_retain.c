@@ -332,9 +332,13 @@ typedef struct {
    Int*     list;             /* NULL while counting */
 } ReachWalk;
 
-static Bool met(const ReachWalk* w, Int t)
+/* Queues top t unless this walk met it already. */
+static void meet(ReachWalk* w, Int t, Int* tail)
 {
-   return (w->met[t >> 3] >> (t & 7)) & 1;
+   if (!((w->met[t >> 3] >> (t & 7)) & 1)) {
+      w->met[t >> 3] |= 1 << (t & 7);
+      w->queue[(*tail)++] = t;
+   }
 }
 
 /* What root i reaches: its own subtree and the shared ones it reaches,
@@ -346,8 +350,7 @@ static MR_Size walk_reach(ReachWalk* w, Int i)
    Int     tr = a->top[MR_(node_of_root)(i)], head = 0, tail = 0, x, e, j;
    if (tr == -1)
       return reach;
-   w->met[tr >> 3] |= 1 << (tr & 7);
-   w->queue[tail++] = tr;
+   meet(w, tr, &tail);
    while (head < tail) {
       x = w->queue[head++];
       add_size(&reach, a->ret_bytes[a->tops[x]], a->ret_blocks[a->tops[x]]);
@@ -357,13 +360,8 @@ static MR_Size walk_reach(ReachWalk* w, Int i)
          else
             w->list[w->fill[j]++] = i;
       }
-      for (e = w->h.off[x]; e < w->h.off[x + 1]; e++) {
-         Int y = w->h.adj[e];
-         if (!met(w, y)) {
-            w->met[y >> 3] |= 1 << (y & 7);
-            w->queue[tail++] = y;
-         }
-      }
+      for (e = w->h.off[x]; e < w->h.off[x + 1]; e++)
+         meet(w, w->h.adj[e], &tail);
    }
    for (head = 0; head < tail; head++)
       w->met[w->queue[head] >> 3] = 0;

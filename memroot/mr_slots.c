@@ -263,20 +263,34 @@ static void set_store(Addr a, UInt store_id)
    n->idx[word_index(a)] = idx;
 }
 
+/* The words that overlap [a, a+len) in the shadowed address space:
+   [*w, *end); False when there are none. */
+static inline Bool word_span(Addr a, SizeT len, Addr* w, Addr* end)
+{
+   if (len == 0 || a >= ADDR_LIMIT)
+      return False;
+   *w   = VG_ROUNDDN(a, 8);
+   *end = len > ADDR_LIMIT - a ? ADDR_LIMIT : VG_ROUNDUP(a + len, 8);
+   return True;
+}
+
+/* Where the walk from word w towards end leaves w's chunk. */
+static inline Addr chunk_stop(Addr w, Addr end)
+{
+   Addr stop = VG_ROUNDDN(w, SEC_BYTES) + SEC_BYTES;
+   return stop > end ? end : stop;
+}
+
 /* Unmarks every word that overlaps [a, a+len): a word that is only partly
    live cannot hold a whole pointer, as under Memcheck. */
 static void clear_words(Addr a, SizeT len)
 {
    Addr w, end;
-   if (len == 0 || a >= ADDR_LIMIT)
+   if (!word_span(a, len, &w, &end))
       return;
-   w   = VG_ROUNDDN(a, 8);
-   end = len > ADDR_LIMIT - a ? ADDR_LIMIT : VG_ROUNDUP(a + len, 8);
    while (w < end) {
-      Addr  stop = VG_ROUNDDN(w, SEC_BYTES) + SEC_BYTES;
+      Addr  stop = chunk_stop(w, end);
       UWord e    = sec_get(w);
-      if (stop > end)
-         stop = end;
       if (e != 0) {
          UWord n = (stop - w) / 8;
          if (is_wide(e))
@@ -359,15 +373,11 @@ static void each_marked(Addr a, SizeT len,
                         void* opaque, Bool clear)
 {
    Addr w, end;
-   if (len == 0 || a >= ADDR_LIMIT)
+   if (!word_span(a, len, &w, &end))
       return;
-   w   = VG_ROUNDDN(a, 8);
-   end = len > ADDR_LIMIT - a ? ADDR_LIMIT : VG_ROUNDUP(a + len, 8);
    while (w < end) {
-      Addr  stop = VG_ROUNDDN(w, SEC_BYTES) + SEC_BYTES;
+      Addr  stop = chunk_stop(w, end);
       UWord e    = sec_get(w);
-      if (stop > end)
-         stop = end;
       if (e != 0) {
          for (; w < stop; w += 8) {
             /* Read again each time: f may mark a word of the same chunk
