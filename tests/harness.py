@@ -211,6 +211,11 @@ def _run(cmd, env=None, timeout=600):
     return parse(p.stderr, p.returncode), p
 
 
+def refusal(option, complaint):
+    """The first two lines the core prints when it refuses an option."""
+    return ["valgrind: Bad option: " + option, "valgrind: " + complaint]
+
+
 def memroot(prog, *opts, args=(), env=None, timeout=600, wrap=()):
     """Runs prog under the memroot of this build tree; wrap is a command
     prefix (env -i, setarch, ...) that runs Valgrind itself."""

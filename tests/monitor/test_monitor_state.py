@@ -5,15 +5,13 @@ digits, counts in decimal, 0x-hex or 0b-binary."""
 
 import pytest
 
-from monitor import Running, memroot_cmd
+from monitor import memroot_cmd, programs
 
 
 @pytest.fixture
 def grows(build, tmp_path):
-    r = Running(memroot_cmd(), build("grows.c"), str(tmp_path))
-    yield r
-    if r.proc.poll() is None:
-        r.proc.kill()
+    with programs() as start:
+        yield start(memroot_cmd(), build("grows.c"), tmp_path)
 
 
 def text(lines):

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from harness import parse_retention
-from monitor import Running, memroot_cmd
+from monitor import memroot_cmd, programs
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))), "retention"))
@@ -17,11 +17,8 @@ from stackview import parse_stack_views  # noqa: E402
 
 @pytest.fixture
 def cache(build, tmp_path):
-    prog = build("cache_grows.c")
-    r = Running(memroot_cmd(), prog, str(tmp_path))
-    yield r
-    if r.proc.poll() is None:
-        r.proc.kill()
+    with programs() as start:
+        yield start(memroot_cmd(), build("cache_grows.c"), tmp_path)
 
 
 def report(lines):
@@ -102,11 +99,8 @@ def test_retention_path_to_memory_outside_the_heap_says_so(cache):
 
 @pytest.fixture
 def local_grows(build, tmp_path):
-    prog = build("local_grows.c")
-    r = Running(memroot_cmd(), prog, str(tmp_path))
-    yield r
-    if r.proc.poll() is None:
-        r.proc.kill()
+    with programs() as start:
+        yield start(memroot_cmd(), build("local_grows.c"), tmp_path)
 
 
 def with_prefixes(lines):

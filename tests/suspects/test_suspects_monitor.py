@@ -13,16 +13,13 @@ import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))), "monitor"))
-from monitor import Running, memroot_cmd  # noqa: E402
+from monitor import memroot_cmd, programs  # noqa: E402
 
 
 @pytest.fixture
 def phases(build, tmp_path):
-    prog = build("phases.c")
-    r = Running(memroot_cmd(), prog, str(tmp_path))
-    yield r
-    if r.proc.poll() is None:
-        r.proc.kill()
+    with programs() as start:
+        yield start(memroot_cmd(), build("phases.c"), tmp_path)
 
 
 def test_suspects_names_both_lists_now(phases):
