@@ -46,7 +46,8 @@ typedef struct {
       changes only at allocations, which end a superblock. */
    IRTemp lo;
    IRTemp size;
-   IRTemp prefix, prefix_mask;
+   /* The prefix and its mask shifted for a store of len bytes, by len. */
+   IRTemp prefix[8], prefix_mask[8];
    /* The code this superblock translates: a constant among its addresses
       is a return address. */
    const VexGuestExtents* vge;
@@ -94,18 +95,20 @@ static IRExpr* in_ptr_range(MRState* s, IRExpr* v)
    word, agrees with the prefix every value of the pointer range has. */
 static IRExpr* top_bytes_differ(MRState* s, IRExpr* v, Int len)
 {
-   IRExpr* shift = IRExpr_Const(IRConst_U8(64 - 8 * len));
-   if (s->prefix == IRTemp_INVALID) {
-      s->prefix = load_host_word(s, &MR_(ptr_prefix))->Iex.RdTmp.tmp;
-      s->prefix_mask
-         = load_host_word(s, &MR_(ptr_prefix_mask))->Iex.RdTmp.tmp;
+   tl_assert(len > 0 && len < 8);
+   if (s->prefix[len] == IRTemp_INVALID) {
+      IRExpr* shift = IRExpr_Const(IRConst_U8(64 - 8 * len));
+      s->prefix[len] = binop(s, Ity_I64, Iop_Shr64,
+                             load_host_word(s, &MR_(ptr_prefix)),
+                             shift)->Iex.RdTmp.tmp;
+      s->prefix_mask[len] = binop(s, Ity_I64, Iop_Shr64,
+                                  load_host_word(s, &MR_(ptr_prefix_mask)),
+                                  shift)->Iex.RdTmp.tmp;
    }
    return binop(s, Ity_I64, Iop_And64,
                 binop(s, Ity_I64, Iop_Xor64, v,
-                      binop(s, Ity_I64, Iop_Shr64, IRExpr_RdTmp(s->prefix),
-                            shift)),
-                binop(s, Ity_I64, Iop_Shr64, IRExpr_RdTmp(s->prefix_mask),
-                      shift));
+                      IRExpr_RdTmp(s->prefix[len])),
+                IRExpr_RdTmp(s->prefix_mask[len]));
 }
 
 static IRExpr* get_SP(MRState* s)
@@ -705,7 +708,8 @@ IRSB* MR_(instrument)(VgCallbackClosure* closure, IRSB* sb_in,
    s.store_id = MR_STORE_NONE;
    s.lo   = IRTemp_INVALID;
    s.size = IRTemp_INVALID;
-   s.prefix = s.prefix_mask = IRTemp_INVALID;
+   for (i = 0; i < 8; i++)
+      s.prefix[i] = s.prefix_mask[i] = IRTemp_INVALID;
    s.vge  = vge;
    s.offset_SP = layout->offset_SP;
    s.n_aliases = 0;
