@@ -13,6 +13,7 @@
 #include "pub_tool_options.h"
 #include "pub_tool_poolalloc.h"
 #include "pub_tool_replacemalloc.h"
+#include "pub_tool_stacktrace.h"
 #include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
 #include "mr_account.h"
@@ -33,6 +34,9 @@
 /* An address this close to a block is described against it, in
    Memcheck's words ("16 bytes after a block of size 8"). */
 #define MR_DESCRIBE_SLACK_SZB 16
+
+/* The most frames --num-callers allows. */
+#define MR_MAX_CALLERS 500
 
 static VgHashTable*  mr_blocks;
 static PoolAlloc*    mr_block_pool;
@@ -172,15 +176,31 @@ MR_Block* MR_(heap_shadow_new)(ThreadId tid, Addr p, SizeT szB)
    return shadow_new(tid, p, szB, MR_AllocCustom);
 }
 
+/* Unwinding is most of what a free costs, and what a report of a second
+   free needs is who freed first: the first --free-callers frames. */
+static ExeContext* free_stack(ThreadId tid)
+{
+   Addr ips[MR_MAX_CALLERS];
+   UInt n;
+   if (mr_params.free_callers >= VG_(clo_backtrace_size))
+      return VG_(record_ExeContext)(tid, 0);
+   n = VG_(get_StackTrace)(tid, ips, mr_params.free_callers, NULL, NULL, 0);
+   return VG_(make_ExeContext_from_StackTrace)(ips, n);
+}
+
 void MR_(heap_shadow_retire)(ThreadId tid, MR_Block* b)
 {
-   ExeContext* freed_at = VG_(record_ExeContext)(tid, 0);
+   ExeContext* freed_at = free_stack(tid);
    if (mr_params.account)
       MR_(account_free)(b->allocated_at, b->szB, freed_at);
-   /* Freed memory holds no live pointer. */
    if (UNLIKELY(MR_(origins_on)))
       MR_(origins_block_freed)(b->data, b->szB);
-   MR_(slots_clear)(b->data, b->szB);
+   /* Freed memory holds no live pointer.  A heap block's is scanned by
+      nothing until it is allocated again, and cleared then (shadow_new);
+      a custom block's may be scanned with the block that holds it, and
+      the origins' store helpers read the marks of whatever is written. */
+   if (b->kind == MR_AllocCustom || UNLIKELY(MR_(origins_on)))
+      MR_(slots_clear)(b->data, b->szB);
    b->u.freed_at = freed_at;
    add_to_freed_queue(b);
 }

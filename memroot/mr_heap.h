@@ -20,6 +20,8 @@ typedef struct {
    Long freelist_vol;          /* bytes of freed blocks kept from reuse */
    Long freelist_big_blocks;   /* blocks this big leave the queue first */
    Bool show_mismatched_frees;
+   Int  free_callers;          /* frames of a free's stack, at most
+                                  --num-callers */
    Bool account;               /* call the accounting hooks (mr_account.h) */
    ULong snapshot_every;       /* bytes allocated between calls of
                                   snapshot; 0: never */

@@ -51,6 +51,7 @@ ULong            MR_(clo_snapshot_every)        = 0;
 Long             MR_(clo_freelist_vol)          = 20000000;
 Long             MR_(clo_freelist_big_blocks)   = 1000000;
 Bool             MR_(clo_show_mismatched_frees) = True;
+Int              MR_(clo_free_callers)          = 4;
 Bool             MR_(clo_heap_profile)          = False;
 Long             MR_(clo_heap_profile_top)      = 10;
 MR_ProfileSort   MR_(clo_heap_profile_sort)     = MR_SortLiveBytes;
@@ -209,6 +210,8 @@ Bool MR_(process_cmd_line_option)(const HChar* arg)
                        MR_(clo_freelist_big_blocks), 0, 10LL*1000*1000*1000) {}
    else if VG_BOOL_CLO(arg, "--show-mismatched-frees",
                        MR_(clo_show_mismatched_frees)) {}
+   /* The bounds of the core's --num-callers. */
+   else if VG_BINT_CLO(arg, "--free-callers", MR_(clo_free_callers), 1, 500) {}
 
    else if VG_BOOL_CLO(arg, "--heap-profile", MR_(clo_heap_profile)) {}
    else if VG_BINT_CLO(arg, "--heap-profile-top", MR_(clo_heap_profile_top),
@@ -281,6 +284,8 @@ void MR_(print_usage)(void)
 "    --show-mismatched-frees=no|yes   show frees that don't match the allocator? [yes]\n"
 "    --freelist-vol=<number>          volume of freed blocks queue     [20000000]\n"
 "    --freelist-big-blocks=<number>   releases first blocks with size>= [1000000]\n"
+"    --free-callers=<number>          callers in the stack recorded at a free,\n"
+"        at most --num-callers (all of them with --xtree-memory=full) [4]\n"
 "    --heap-profile=no|yes            print allocation sites at exit [no]\n"
 "    --heap-profile-top=<number>      how many sites to print [10]\n"
 "    --heap-profile-sort=live-bytes|peak-bytes|bytes|allocs|live-blocks|peak-blocks\n"
@@ -424,6 +429,10 @@ void MR_(clo_heap_params)(MR_HeapParams* p, Bool account)
    p->freelist_vol          = MR_(clo_freelist_vol);
    p->freelist_big_blocks   = MR_(clo_freelist_big_blocks);
    p->show_mismatched_frees = MR_(clo_show_mismatched_frees);
+   /* The xtree of frees is the free stacks' own report: whole stacks. */
+   p->free_callers = VG_(clo_xtree_memory) == Vg_XTMemory_Full
+                     || MR_(clo_free_callers) > VG_(clo_backtrace_size)
+                     ? VG_(clo_backtrace_size) : MR_(clo_free_callers);
    p->account               = account;
    p->snapshot_every        = MR_(clo_snapshot_every);
    p->snapshot              = NULL;

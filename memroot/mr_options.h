@@ -48,6 +48,7 @@ extern ULong            MR_(clo_snapshot_every);      /* 0: none */
 extern Long             MR_(clo_freelist_vol);
 extern Long             MR_(clo_freelist_big_blocks);
 extern Bool             MR_(clo_show_mismatched_frees);
+extern Int              MR_(clo_free_callers);
 extern Bool             MR_(clo_heap_profile);
 extern Long             MR_(clo_heap_profile_top);
 extern MR_ProfileSort   MR_(clo_heap_profile_sort);

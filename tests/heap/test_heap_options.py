@@ -10,6 +10,7 @@ import pytest
 from harness import TOP, VALGRIND, VG_IN_PLACE, refusal
 
 OPTIONS = ["--show-mismatched-frees", "--freelist-vol", "--freelist-big-blocks",
+           "--free-callers",
            "--heap-profile", "--heap-profile-top", "--heap-profile-sort"]
 
 
@@ -27,6 +28,9 @@ def test_heap_options_in_help_and_docs():
     ("--heap-profile=maybe", "Invalid boolean value 'maybe' (should be 'yes' or 'no')"),
     ("--heap-profile-top=0", "'--heap-profile-top' argument must be between 1 and 1000000"),
     ("--freelist-vol=-1", "'--freelist-vol' argument must be between 0 and 10000000000"),
+    ("--free-callers=0", "'--free-callers' argument must be between 1 and 500"),
+    ("--free-callers=501", "'--free-callers' argument must be between 1 and 500"),
+    ("--free-callers=four", "Invalid integer value 'four'"),
     ("--show-mismatched-frees=1x", "Invalid boolean value '1x' (should be 'yes' or 'no')"),
 ])
 def test_malformed_heap_option_refused(bad, complaint):
