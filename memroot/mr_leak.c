@@ -503,8 +503,7 @@ static void mark_in_clique(Addr via, Addr ptr, void* opaque)
       return;
    push(s, no);
    /* A former clique leader joins with everything it held. */
-   s->facts[cs->clique].IorC += s->blocks[no]->szB
-                                   + f->IorC;
+   s->facts[cs->clique].IorC += s->blocks[no]->szB + f->IorC;
    f->state = MR_IndirectLeak;
    f->IorC = cs->cur_clique;
    f->via = via;
